@@ -1,0 +1,19 @@
+export { createTikHubClient, DEFAULT_BASE_URL } from "./client.js";
+export type { TikHubClient, TikHubClientOptions } from "./client.js";
+export {
+  TikHubError,
+  BadRequestError,
+  AuthenticationError,
+  SessionExpiredError,
+  RateLimitError,
+  ServerError,
+  ApiCodeError,
+  ConnectionError,
+  TimeoutError,
+  AbortError,
+  InvalidRequestError,
+} from "./errors.js";
+export type { TikHubErrorFields } from "./errors.js";
+export type { Resources } from "./generated/operations.js";
+export type { RequestOptions, PageOptions, Params, Data, OperationId } from "./resource-types.js";
+export type { paths, components, operations } from "@tikhubapi/types";

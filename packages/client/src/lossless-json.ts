@@ -1,0 +1,16 @@
+// JSON.parse that keeps every digit of integers beyond ±2^53 by returning them as strings.
+// TikTok sends some 64-bit ids as bare JSON numbers; JSON.parse would round them.
+
+/** A number of 16+ digits in value position: the only place an unsafe integer can be. Cheap to test. */
+const MAYBE_UNSAFE = /[:,[]\s*-?\d{16}/;
+/** A whole string literal (skipped as is), or an integer literal of 16+ digits outside strings. */
+const STRING_OR_LONG_INTEGER = /"(?:[^"\\]|\\.)*"|(?<![\d.eE+-])-?\d{16,}(?![\d.eE])/g;
+
+export function parseJson(text: string): unknown {
+  return JSON.parse(MAYBE_UNSAFE.test(text) ? quoteUnsafeIntegers(text) : text);
+}
+
+/** Wraps every integer literal outside strings that is not a safe integer in quotes. */
+export function quoteUnsafeIntegers(text: string): string {
+  return text.replace(STRING_OR_LONG_INTEGER, (token) => (token[0] === '"' || Number.isSafeInteger(+token) ? token : `"${token}"`));
+}

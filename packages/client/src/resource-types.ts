@@ -1,0 +1,42 @@
+import type { operations } from "@tikhubapi/types";
+
+/** Options of one call; each overrides the client's option of the same name. */
+export interface RequestOptions {
+  /** Retries after the first attempt (default: the client's, 2). */
+  maxRetries?: number;
+  /** Timeout of each attempt in milliseconds (default: the client's, 60000). */
+  timeoutMs?: number;
+  /** Aborts the call, including any wait between retries. */
+  signal?: AbortSignal;
+  /** Extra request headers. */
+  headers?: Record<string, string>;
+}
+
+/** Options of `.pages()` and `.iterate()`. */
+export interface PageOptions extends RequestOptions {
+  /** At most this many requests (pages). */
+  maxPages?: number;
+}
+
+export type OperationId = keyof operations;
+
+type QueryOf<Op extends OperationId> = operations[Op]["parameters"]["query"];
+
+/** The query parameters of an operation, required ones required. */
+export type Params<Op extends OperationId> = NonNullable<QueryOf<Op>>;
+
+type SuccessBody<Op extends OperationId> = operations[Op]["responses"] extends { 200: { content: { "application/json": infer B } } } ? B : never;
+
+/** The envelope's `data` of an operation's 200 answer. */
+export type Data<Op extends OperationId> = SuccessBody<Op> extends { data: infer D } ? D : never;
+
+export type Method<Op extends OperationId> = (params: Params<Op>, options?: RequestOptions) => Promise<Data<Op>>;
+
+export type NoParamsMethod<Op extends OperationId> = (params?: Record<string, never>, options?: RequestOptions) => Promise<Data<Op>>;
+
+export type PagedMethod<Op extends OperationId, Item> = Method<Op> & {
+  /** Every page's `data`, feeding each page's cursor into the next request. */
+  pages(params: Params<Op>, options?: PageOptions): AsyncIterable<Data<Op>>;
+  /** Every item of every page. */
+  iterate(params: Params<Op>, options?: PageOptions): AsyncIterable<Item>;
+};

@@ -1,0 +1,1 @@
+export type { paths, components, operations, webhooks, $defs } from "./generated/openapi.js";
