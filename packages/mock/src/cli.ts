@@ -1,0 +1,73 @@
+import { parseArgs } from "node:util";
+import { PortInUseError } from "./ports.js";
+import { MockStartError, startMock } from "./start-mock.js";
+
+const USAGE = `Usage: tikhub-mock [--port 4010] [--host 127.0.0.1] [--dynamic] [--proxy <upstream-url>]
+
+  --port      port to listen on (default: $PORT or 4010; 0 picks a free one)
+  --host      interface to bind (default 127.0.0.1)
+  --dynamic   answer with data generated from the schemas instead of the examples
+  --proxy     forward to the real API (e.g. https://api.tikhubapi.com/api/v1) and report
+              every answer that violates the spec
+  -h, --help  this help`;
+
+function fail(message: string, code = 2): never {
+  process.stderr.write(`tikhub-mock: ${message}\n`);
+  process.exit(code);
+}
+
+export async function main(argv = process.argv.slice(2)): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: "string" },
+        host: { type: "string" },
+        dynamic: { type: "boolean" },
+        proxy: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    fail(`${(error as Error).message}\n${USAGE}`);
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const portText = values.port ?? process.env.PORT ?? "4010";
+  if (!/^\d+$/.test(portText) || Number(portText) > 65535) fail(`--port must be a number from 0 to 65535, got "${portText}"`);
+  const host = values.host ?? "127.0.0.1";
+
+  let mock;
+  try {
+    mock = await startMock({
+      port: Number(portText),
+      host,
+      dynamic: values.dynamic,
+      proxy: values.proxy,
+      onLog: values.proxy ? (line) => process.stdout.write(`${line}\n`) : undefined,
+    });
+  } catch (error) {
+    if (error instanceof PortInUseError || error instanceof MockStartError) fail(error.message, 1);
+    throw error;
+  }
+  const mode = values.proxy ? `proxying to ${values.proxy}, reporting spec violations` : values.dynamic ? "dynamic data" : "spec examples";
+  process.stdout.write(`TikHub mock listening on ${mock.url} (${mode})\n`);
+  process.stdout.write(
+    `Try: curl -u demo:demo '${mock.url}/live/info?room_id=7531095702089370381&user_id=6796815426174960646'  ·  pick an error with -H 'Prefer: code=429' (400, 401, 428, 429, 500)\n`,
+  );
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await mock.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error) => fail(error instanceof Error ? error.message : String(error), 1));
