@@ -67,9 +67,9 @@ export function createTikHubClient(options: TikHubClientOptions = {}): TikHubCli
     const [id, path, required, cursorParam, nextCursor, hasMoreField, itemsField] = line.split(" ") as string[];
     const [, namespace, first, rest] = /^([a-z]+)([A-Z])(.*)/.exec(id)!;
     const name = first.toLowerCase() + rest;
-    const requiredParams = required ? required.split(",") : [];
+    const requiredParams = required === "-" ? [] : required.split(",");
     const operation = `${namespace}.${name}`;
-    const call = (params?: Params, requestOptions?: RequestOptions) =>
+    const call = async (params?: Params, requestOptions?: RequestOptions) =>
       getData(config, baseUrl + path + queryString(operation, requiredParams, params), requestOptions);
     const method: Record<string, unknown> & typeof call = call as never;
     if (cursorParam) {

@@ -11,7 +11,8 @@ export function retryAfterMs(headers: Headers, now = Date.now()): number | undef
   if (ms && +ms >= 0) return +ms;
   const value = headers.get("retry-after")?.trim();
   if (!value) return undefined;
-  const at = +value >= 0 ? now + +value * 1000 : Date.parse(value);
+  const seconds = +value;
+  const at = Number.isNaN(seconds) ? Date.parse(value) : seconds >= 0 ? now + seconds * 1000 : Number.NaN;
   return at >= 0 ? Math.max(0, at - now) : undefined;
 }
 

@@ -1,0 +1,67 @@
+// A real HTTP server on 127.0.0.1 whose answers the test scripts one request at a time.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface Answer {
+  status?: number;
+  headers?: Record<string, string>;
+  /** A JSON value (sent with JSON.stringify) or raw text. */
+  body?: unknown;
+  raw?: string;
+  /** Wait this long before answering. */
+  delayMs?: number;
+  /** Destroy the socket instead of answering. */
+  destroy?: boolean;
+}
+
+export interface SeenRequest {
+  url: URL;
+  headers: IncomingMessage["headers"];
+}
+
+export interface LoopbackServer {
+  url: string;
+  requests: SeenRequest[];
+  /** Answers in order; the last one repeats. */
+  answer(...answers: Array<Answer | ((request: SeenRequest, index: number) => Answer)>): void;
+  close(): Promise<void>;
+}
+
+export async function startLoopbackServer(): Promise<LoopbackServer> {
+  let script: Array<Answer | ((request: SeenRequest, index: number) => Answer)> = [{ body: { code: 0, msg: "success", data: {} } }];
+  const requests: SeenRequest[] = [];
+  const sockets = new Set<import("node:net").Socket>();
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const seen = { url: new URL(req.url ?? "/", "http://127.0.0.1"), headers: req.headers };
+    const index = requests.push(seen) - 1;
+    const step = script[Math.min(index, script.length - 1)];
+    const answer = typeof step === "function" ? step(seen, index) : step;
+    const send = () => {
+      if (answer.destroy) return req.socket.destroy();
+      const text = answer.raw ?? JSON.stringify(answer.body ?? { code: 0, msg: "success", data: {} });
+      res.writeHead(answer.status ?? 200, { "content-type": answer.raw ? "text/html" : "application/json", ...answer.headers });
+      res.end(text);
+    };
+    if (answer.delayMs) setTimeout(send, answer.delayMs);
+    else send();
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    answer: (...answers) => {
+      script = answers;
+      requests.length = 0;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTikHubClient } from "../src/index.js";
+import { startLoopbackServer, type LoopbackServer } from "./loopback-server.js";
+
+let server: LoopbackServer;
+beforeAll(async () => {
+  server = await startLoopbackServer();
+});
+afterAll(() => server.close());
+
+const client = () => createTikHubClient({ username: "u", password: "p", baseUrl: server.url, maxRetries: 0 });
+const envelope = (data: unknown) => ({ body: { code: 0, msg: "success", data } });
+
+/** Followers pages keyed by the offset they answer: offset ← min_time, has_more, followers. */
+function followerPages(pages: Array<{ has_more: unknown; min_time?: unknown; ids: string[] }>) {
+  return (request: { url: URL }) => {
+    const offset = request.url.searchParams.get("offset") ?? "0";
+    const index = offset === "0" ? 0 : pages.findIndex((_, i) => String(pages[i - 1]?.min_time) === offset);
+    const page = pages[index];
+    if (!page) return { status: 400, body: { code: 400, msg: `unexpected offset ${offset}`, data: null } };
+    return envelope({ followers: page.ids.map((uid) => ({ uid })), has_more: page.has_more, min_time: page.min_time, total: 7 });
+  };
+}
+
+describe("pagination", () => {
+  it("iterate walks three pages of a cursor list, feeding each cursor back as a query value", async () => {
+    server.answer(
+      followerPages([
+        { has_more: 1, min_time: 1735680000, ids: ["1", "2", "3"] },
+        { has_more: true, min_time: "1735670000", ids: ["4", "5"] },
+        { has_more: 0, min_time: 1735660000, ids: ["6", "7"] },
+      ]),
+    );
+    const uids: string[] = [];
+    for await (const follower of client().user.getFollowers.iterate({ user_id: "6804496986206749701" })) uids.push(follower.uid!);
+    expect(uids).toEqual(["1", "2", "3", "4", "5", "6", "7"]);
+    expect(server.requests.map((r) => r.url.searchParams.get("offset"))).toEqual([null, "1735680000", "1735670000"]);
+    expect(server.requests.every((r) => r.url.searchParams.get("user_id") === "6804496986206749701")).toBe(true);
+  });
+
+  it("pages yields each page's data and maxPages: N means at most N requests", async () => {
+    server.answer(
+      followerPages([
+        { has_more: 1, min_time: 10, ids: ["1"] },
+        { has_more: 1, min_time: 20, ids: ["2"] },
+        { has_more: 1, min_time: 30, ids: ["3"] },
+      ]),
+    );
+    const pages = [];
+    for await (const page of client().user.getFollowers.pages({ user_id: "1" }, { maxPages: 2 })) pages.push(page);
+    expect(pages.map((p) => p.followers?.map((f) => f.uid))).toEqual([["1"], ["2"]]);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("stops on a repeated cursor instead of looping forever", async () => {
+    server.answer(envelope({ followers: [{ uid: "same" }], has_more: 1, min_time: 99 }));
+    const uids = [];
+    for await (const f of client().user.getFollowers.iterate({ user_id: "1" })) uids.push(f.uid);
+    expect(uids).toEqual(["same", "same"]);
+    expect(server.requests.map((r) => r.url.searchParams.get("offset"))).toEqual([null, "99"]);
+  });
+
+  it("stops when the next cursor is missing even if has_more says more", async () => {
+    server.answer(envelope({ followers: [{ uid: "a" }], has_more: true }));
+    const uids = [];
+    for await (const f of client().user.getFollowers.iterate({ user_id: "1" })) uids.push(f.uid);
+    expect(uids).toEqual(["a"]);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("starts from a cursor given in the parameters", async () => {
+    server.answer(envelope({ followers: [{ uid: "x" }], has_more: 0, min_time: 5 }));
+    for await (const _ of client().user.getFollowers.iterate({ user_id: "1", offset: 1234 })) void _;
+    expect(server.requests[0].url.searchParams.get("offset")).toBe("1234");
+  });
+
+  it("increments the page number of a page-numbered list (nested has_more)", async () => {
+    server.answer((request) => {
+      const page = Number(request.url.searchParams.get("page") ?? "1");
+      return envelope({ videos: [{ id: `v${page}` }], pagination: { has_more: page < 3, total_count: 3 } });
+    });
+    const ids = [];
+    for await (const video of client().video.getTrending.iterate({ region: "US" })) ids.push(video.id);
+    expect(ids).toEqual(["v1", "v2", "v3"]);
+    expect(server.requests.map((r) => r.url.searchParams.get("page"))).toEqual([null, "2", "3"]);
+  });
+
+  it("flattens items nested in arrays (body.sections[].items)", async () => {
+    server.answer((request) => {
+      const offset = Number(request.url.searchParams.get("offset") ?? "0");
+      return envelope({
+        body: { sections: [{ items: [{ item_id: `0;${offset}a` }] }, { items: [{ item_id: `1;${offset}b` }] }] },
+        has_more: offset === 0 ? 1 : 0,
+        cursor: 20,
+      });
+    });
+    const ids = [];
+    for await (const item of client().search.products.iterate({ keyword: "lipstick", region: "US" })) ids.push(item.item_id);
+    expect(ids).toEqual(["0;0a", "1;0b", "0;20a", "1;20b"]);
+  });
+
+  it("passes request options to every page request", async () => {
+    server.answer(envelope({ followers: [], has_more: 0 }));
+    for await (const _ of client().user.getFollowers.pages({ user_id: "1" }, { headers: { "x-trace": "t1" } })) void _;
+    expect(server.requests[0].headers["x-trace"]).toBe("t1");
+  });
+});
