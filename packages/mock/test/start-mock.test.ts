@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startMock, MockStartError, PortInUseError, type RunningMock } from "../src/index.js";
+import { alive } from "./process-helpers.js";
+
+const AUTH = { authorization: `Basic ${Buffer.from("demo:demo").toString("base64")}` };
+const LIVE = "/live/info?room_id=7531095702089370381&user_id=6796815426174960646";
+
+let mock: RunningMock;
+beforeAll(async () => {
+  mock = await startMock({ port: 0 });
+});
+afterAll(() => mock?.close());
+
+describe("startMock", () => {
+  it("picks a free port for port 0 and serves the documentation example at the root", async () => {
+    expect(mock.port).toBeGreaterThan(0);
+    expect(mock.url).toBe(`http://127.0.0.1:${mock.port}`);
+    const response = await fetch(`${mock.url}${LIVE}`, { headers: AUTH });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body).toMatchObject({ code: 0, msg: "success" });
+    expect(body.data.data.age_restricted).toEqual({ AgeInterval: 4, restricted: false, source: 1 });
+    expect(body.data.data.aggregation_data.Audience.avatar_thumb.uri).toBe("100x100/musically-maliva-obj/1594805258216454");
+  });
+
+  it("answers 401 without Authorization, with the documented body", async () => {
+    const response = await fetch(`${mock.url}${LIVE}`);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ code: 401, msg: "A valid username/password is required.", data: null });
+  });
+
+  it("answers the documented 400 when a required parameter is missing", async () => {
+    const response = await fetch(`${mock.url}/live/info?user_id=6796815426174960646`, { headers: AUTH });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 400, data: null });
+  });
+
+  it.each([400, 401, 428, 429, 500])("Prefer: code=%i selects that documented error", async (status) => {
+    const response = await fetch(`${mock.url}${LIVE}`, { headers: { ...AUTH, prefer: `code=${status}` } });
+    expect(response.status).toBe(status);
+    expect(await response.json()).toMatchObject({ code: status, data: null });
+    if (status === 429) expect(response.headers.get("retry-after")).toBe("30");
+  });
+
+  it("refuses a port in use with PortInUseError", async () => {
+    await expect(startMock({ port: mock.port })).rejects.toBeInstanceOf(PortInUseError);
+  });
+
+  it("validates its options", async () => {
+    await expect(startMock({ port: 70000 })).rejects.toBeInstanceOf(MockStartError);
+    await expect(startMock({ proxy: "not a url" })).rejects.toBeInstanceOf(MockStartError);
+  });
+
+  it("dynamic mode answers schema-shaped data", async () => {
+    const dynamic = await startMock({ port: 0, dynamic: true });
+    try {
+      const response = await fetch(`${dynamic.url}/api/info`, { headers: AUTH });
+      expect(response.status).toBe(200);
+      const body = await response.json();
+      expect(typeof body.code).toBe("number");
+      expect(typeof body.msg).toBe("string");
+    } finally {
+      await dynamic.close();
+    }
+  });
+
+  it("close() leaves no process behind", async () => {
+    const extra = await startMock({ port: 0 });
+    expect(alive(extra.pid)).toBe(true);
+    await extra.close();
+    expect(alive(extra.pid)).toBe(false);
+    await expect(fetch(`${extra.url}/api/info`, { headers: AUTH })).rejects.toThrow();
+  });
+});
