@@ -1,5 +1,6 @@
 import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
+import { connect } from "node:net";
 import { fileURLToPath } from "node:url";
 import { reservePort } from "./ports.js";
 import { spawnPrism } from "./prism.js";
@@ -69,7 +70,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   const url = `http://${urlHost}:${port}`;
   const close = () => stopProcess(child);
   try {
-    await waitUntilAnswering(url, child, options.readyTimeoutMs ?? 30_000, output);
+    await waitUntilAnswering(url, child, options.readyTimeoutMs ?? 30_000, output, options.proxy ? () => tcpProbe(urlHost, port) : () => httpProbe(url));
   } catch (error) {
     await close();
     throw error;
@@ -77,7 +78,23 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   return { url, port, pid: child.pid!, close };
 }
 
-async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs: number, output: string[]): Promise<void> {
+/** Any HTTP answer (even a 404 for this path) means Prism is serving. */
+async function httpProbe(url: string): Promise<void> {
+  await fetch(`${url}/__tikhub_mock_ready`, { signal: AbortSignal.timeout(1000) });
+}
+
+/** In proxy mode an HTTP probe would be forwarded upstream: accepting a connection is enough. */
+function tcpProbe(host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: host.replace(/^\[|\]$/g, ""), port }, () => {
+      socket.destroy();
+      resolve();
+    });
+    socket.once("error", reject);
+  });
+}
+
+async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs: number, output: string[], probe: () => Promise<void>): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited: number | null | undefined;
   child.once("exit", (code) => {
@@ -86,8 +103,7 @@ async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs: n
   while (Date.now() < deadline) {
     if (exited !== undefined) throw new MockStartError(`Prism exited (code ${exited}) before answering:\n${output.join("\n")}`);
     try {
-      // Any HTTP answer (even 404 for this path) means Prism is listening.
-      await fetch(`${url}/__tikhub_mock_ready`, { signal: AbortSignal.timeout(1000) });
+      await probe();
       return;
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 50));

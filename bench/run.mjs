@@ -1,0 +1,458 @@
+// Benchmarks of the toolkit, run by `pnpm bench` after `turbo run build`. Prints a table and writes
+// bench/results.json. Every figure is a ratio or a size measured in this run on this machine; nothing
+// here asserts a time (targets are printed beside the figures, for reading, not for failing).
+//
+//   1. client overhead: @tikhubapi/client call ÷ raw fetch + res.json(), and openapi-fetch's GET ÷ raw,
+//      against a node:http loopback server (child process, 127.0.0.1, port 0) serving the spec's
+//      liveGetInfo example; and a paged operation through `.iterate()` ÷ a raw fetch loop over the
+//      same pages. Interleaved rounds after a warm-up; the median round ratio is reported.
+//   2. sizes: the client min+gzip (its own size-limit check) beside openapi-fetch alone (same tool).
+//   3. mock: autocannon (10 connections, BENCH_SECONDS, default 10 s) of tikhub-mock (startMock)
+//      beside a bare `prism mock -v error` over the same bundled spec, GET /live/info with Basic auth;
+//      start-up to first 200 answer, median of 3.
+//   4. pipeline: cold `turbo run build --force` and warm (full cache) seconds; the contract suite.
+//
+// Environment: BENCH_SECONDS (autocannon seconds per target, default 10), BENCH_ROUNDS (default 5),
+// BENCH_CALLS (calls per variant per round, default 1000), BENCH_SKIP (comma list of
+// client,size,mock,pipeline to leave out).
+import { spawn, spawnSync, fork } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { cpus, freemem, tmpdir, totalmem, type as osType, release as osRelease } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import autocannon from "autocannon";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const specPath = join(root, "openapi", "dist", "openapi.json");
+const clientDir = join(root, "packages", "client");
+const mockDir = join(root, "packages", "mock");
+const resultsPath = join(root, "bench", "results.json");
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const CALLS = Number(process.env.BENCH_CALLS ?? 1000);
+const WARMUP = Math.max(100, Math.round(CALLS / 2));
+const PAGED_PAGES = 5;
+const SKIP = new Set((process.env.BENCH_SKIP ?? "").split(",").map((s) => s.trim()).filter(Boolean));
+
+const AUTH = `Basic ${Buffer.from("demo:demo").toString("base64")}`; // Basic ZGVtbzpkZW1v
+const LIVE_QUERY = { room_id: "7531095702089370381", user_id: "6796815426174960646" };
+const LIVE_PATH = `/live/info?room_id=${LIVE_QUERY.room_id}&user_id=${LIVE_QUERY.user_id}`;
+const VIDEO_ID = "7560802497552567582";
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const round = (value, digits = 3) => (value == null || Number.isNaN(value) ? null : Number(value.toFixed(digits)));
+const log = (message) => process.stderr.write(`bench: ${message}\n`);
+const results = {};
+const rows = [];
+const row = (group, metric, value, unit, target = "", note = "") => rows.push({ group, metric, value, unit, target, note });
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Client overhead
+// ---------------------------------------------------------------------------------------------
+async function timeCalls(fn, count) {
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < count; i++) await fn();
+  return Number(process.hrtime.bigint() - started) / 1e6; // ms
+}
+
+/** Runs the variants in ROUNDS interleaved rounds (order alternating), after a warm-up of each. */
+async function interleaved(variants, count, warmup) {
+  const names = Object.keys(variants);
+  for (const name of names) await timeCalls(variants[name], warmup);
+  const times = Object.fromEntries(names.map((name) => [name, []]));
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = r % 2 === 0 ? names : [...names].reverse();
+    for (const name of order) times[name].push(await timeCalls(variants[name], count));
+  }
+  return times;
+}
+
+async function benchClient() {
+  const { createTikHubClient } = await import(pathToFileURL(join(clientDir, "dist", "index.js")).href);
+  const server = fork(join(root, "bench", "server.mjs"), [specPath, String(PAGED_PAGES)], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const info = await new Promise((resolve, reject) => {
+    server.once("message", resolve);
+    server.once("exit", (code) => reject(new Error(`bench server exited (${code})`)));
+  });
+  const base = `http://127.0.0.1:${info.port}`;
+  try {
+    const client = createTikHubClient({ baseUrl: base, username: "demo", password: "demo" });
+    const headers = { accept: "application/json", authorization: AUTH }; // what the client sends
+    const liveUrl = base + LIVE_PATH;
+
+    // Sanity: every variant gets the same example.
+    const viaClient = await client.live.getInfo(LIVE_QUERY);
+    const viaRaw = await (await fetch(liveUrl, { headers })).json();
+    const viaGet = await client.GET("/live/info", { params: { query: LIVE_QUERY } });
+    if (!viaClient?.data?.AnchorABMap || !viaRaw.data?.data?.AnchorABMap || !viaGet.data?.data?.data?.AnchorABMap) throw new Error("the variants did not all get the liveGetInfo example");
+
+    log(`client: ${ROUNDS} rounds × ${CALLS} sequential GETs per variant (warm-up ${WARMUP}) on ${base}/live/info`);
+    const single = await interleaved(
+      {
+        raw: async () => {
+          const res = await fetch(liveUrl, { headers });
+          await res.json();
+        },
+        // Reference: raw fetch with what the client adds per attempt for its timeout (an AbortController
+        // signal and a timer); shows how much of the overhead is undici's cost of a signal.
+        rawWithTimeout: async () => {
+          const controller = new AbortController();
+          const timer = setTimeout(() => controller.abort(), 60_000);
+          try {
+            const res = await fetch(liveUrl, { headers, signal: controller.signal });
+            await res.json();
+          } finally {
+            clearTimeout(timer);
+          }
+        },
+        client: () => client.live.getInfo(LIVE_QUERY),
+        openapiFetch: () => client.GET("/live/info", { params: { query: LIVE_QUERY } }),
+      },
+      CALLS,
+      WARMUP,
+    );
+    const clientRatio = median(single.client.map((t, i) => t / single.raw[i]));
+    const getRatio = median(single.openapiFetch.map((t, i) => t / single.raw[i]));
+    const clientOverTimeoutRatio = median(single.client.map((t, i) => t / single.rawWithTimeout[i]));
+    const perCall = (ms) => (median(ms) / CALLS) * 1000; // µs
+
+    // Paged: a whole walk over PAGED_PAGES pages is one call of each variant.
+    let items = 0;
+    for await (const _ of client.video.getComments.iterate({ video_id: VIDEO_ID })) items++;
+    const expectedItems = info.pages * info.itemsPerPage;
+    if (items !== expectedItems) throw new Error(`iterate yielded ${items} items, expected ${expectedItems}`);
+    const walks = Math.max(20, Math.round(CALLS / PAGED_PAGES));
+    log(`client: ${ROUNDS} rounds × ${walks} walks of ${PAGED_PAGES} pages per variant (.iterate vs raw fetch loop)`);
+    const paged = await interleaved(
+      {
+        raw: async () => {
+          const collected = [];
+          let offset;
+          let body;
+          do {
+            const res = await fetch(`${base}/video/comments?video_id=${VIDEO_ID}${offset === undefined ? "" : `&offset=${encodeURIComponent(offset)}`}`, { headers });
+            body = await res.json();
+            for (const comment of body.data.comments) collected.push(comment);
+            offset = body.data.cursor;
+          } while (body.data.has_more === 1 || body.data.has_more === true);
+          if (collected.length !== expectedItems) throw new Error("raw walk missed items");
+        },
+        iterate: async () => {
+          const collected = [];
+          for await (const comment of client.video.getComments.iterate({ video_id: VIDEO_ID })) collected.push(comment);
+          if (collected.length !== expectedItems) throw new Error("iterate missed items");
+        },
+      },
+      walks,
+      Math.max(20, Math.round(walks / 2)),
+    );
+    const pagedRatio = median(paged.iterate.map((t, i) => t / paged.raw[i]));
+    const perPage = (ms) => (median(ms) / walks / PAGED_PAGES) * 1000;
+
+    results.client = {
+      method: `${ROUNDS} interleaved rounds × ${CALLS} sequential GETs per variant, warm-up ${WARMUP}; loopback node:http server in a child process; median of the per-round ratios`,
+      liveGetInfo: {
+        clientOverRaw: round(clientRatio),
+        openapiFetchGetOverRaw: round(getRatio),
+        clientOverRawWithTimeoutSignal: round(clientOverTimeoutRatio),
+        microsecondsPerCall: {
+          raw: round(perCall(single.raw), 1),
+          rawWithTimeoutSignal: round(perCall(single.rawWithTimeout), 1),
+          client: round(perCall(single.client), 1),
+          openapiFetch: round(perCall(single.openapiFetch), 1),
+        },
+        roundRatios: { client: single.client.map((t, i) => round(t / single.raw[i])), openapiFetch: single.openapiFetch.map((t, i) => round(t / single.raw[i])) },
+        target: "client/raw ≤ 1.05",
+      },
+      paged: {
+        operation: "videoGetComments (GET /video/comments), offset/cursor/has_more",
+        pagesPerWalk: PAGED_PAGES,
+        walksPerRound: walks,
+        iterateOverRawLoop: round(pagedRatio),
+        microsecondsPerPage: { raw: round(perPage(paged.raw), 1), iterate: round(perPage(paged.iterate), 1) },
+        roundRatios: paged.iterate.map((t, i) => round(t / paged.raw[i])),
+      },
+    };
+    row("client", "client.live.getInfo ÷ fetch+res.json()", round(clientRatio), "×", "≤ 1.05", `${round(perCall(single.client), 1)} vs ${round(perCall(single.raw), 1)} µs/call`);
+    row("client", "client ÷ fetch+AbortSignal timeout+res.json()", round(clientOverTimeoutRatio), "×", "", `${round(perCall(single.rawWithTimeout), 1)} µs/call with the signal alone`);
+    row("client", "openapi-fetch client.GET ÷ fetch+res.json()", round(getRatio), "×", "", `${round(perCall(single.openapiFetch), 1)} µs/call`);
+    row("client", ".iterate() page ÷ raw fetch loop page", round(pagedRatio), "×", "", `${round(perPage(paged.iterate), 1)} vs ${round(perPage(paged.raw), 1)} µs/page`);
+  } finally {
+    server.disconnect();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Sizes
+// ---------------------------------------------------------------------------------------------
+function sizeLimit(args, label) {
+  const bin = join(clientDir, "node_modules", "size-limit", "bin.js");
+  const run = spawnSync(process.execPath, [bin, "--json", ...args], { cwd: clientDir, encoding: "utf8" });
+  const start = run.stdout.indexOf("[");
+  if (start < 0) throw new Error(`size-limit (${label}) printed no JSON: ${run.stdout}${run.stderr}`);
+  const parsed = JSON.parse(run.stdout.slice(start));
+  if (!Array.isArray(parsed) || parsed.length === 0 || typeof parsed[0].size !== "number") throw new Error(`size-limit (${label}) failed: ${run.stdout}`);
+  return parsed[0];
+}
+
+function benchSizes() {
+  const client = sizeLimit([], "client");
+  const requireFromClient = createRequire(join(clientDir, "package.json"));
+  const ofPkgPath = requireFromClient.resolve("openapi-fetch/package.json");
+  const ofPkg = JSON.parse(readFileSync(ofPkgPath, "utf8"));
+  const ofEntry = join(dirname(ofPkgPath), ofPkg.exports["."].import ?? ofPkg.module);
+  const dir = mkdtempSync(join(tmpdir(), "tikhub-bench-size-"));
+  let openapiFetch;
+  try {
+    const config = join(dir, ".size-limit.json");
+    writeFileSync(config, JSON.stringify([{ name: "openapi-fetch alone", path: ofEntry, import: "*", gzip: true }]));
+    openapiFetch = sizeLimit(["--config", config], "openapi-fetch");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  results.size = {
+    method: "size-limit 12 (@size-limit/preset-small-lib: esbuild bundle, minified, gzip) of `import * from` each package's ESM entry",
+    clientMinGzipBytes: client.size,
+    clientLimitBytes: client.sizeLimit ?? 6000,
+    openapiFetchMinGzipBytes: openapiFetch.size,
+    openapiFetchVersion: ofPkg.version,
+    clientOverOpenapiFetch: round(client.size / openapiFetch.size, 2),
+    target: "client ≤ 6 kB",
+  };
+  row("size", "client min+gzip (incl. openapi-fetch)", round(client.size / 1000, 2), "kB", "≤ 6 kB", `${client.size} B`);
+  row("size", `openapi-fetch ${ofPkg.version} alone min+gzip`, round(openapiFetch.size / 1000, 2), "kB", "", `${openapiFetch.size} B; client = ${round(client.size / openapiFetch.size, 2)}×`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Mock
+// ---------------------------------------------------------------------------------------------
+function prismEntry() {
+  const requireFromMock = createRequire(join(mockDir, "package.json"));
+  const pkgJson = requireFromMock.resolve("@stoplight/prism-cli/package.json");
+  const { bin, version } = JSON.parse(readFileSync(pkgJson, "utf8"));
+  return { entry: join(dirname(pkgJson), typeof bin === "string" ? bin : bin.prism), version };
+}
+
+async function answers200(url) {
+  try {
+    const res = await fetch(url, { headers: { authorization: AUTH }, signal: AbortSignal.timeout(1000) });
+    await res.arrayBuffer();
+    return res.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+async function startBarePrism(entry) {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, [entry, "mock", specPath, "-h", "127.0.0.1", "-p", String(port), "-v", "error"], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+  });
+  let output = "";
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const close = () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const force = setTimeout(() => child.kill("SIGKILL"), 3000);
+      child.once("exit", () => {
+        clearTimeout(force);
+        resolve();
+      });
+      child.kill("SIGTERM");
+    });
+  const deadline = Date.now() + 60_000;
+  while (!(await answers200(url + LIVE_PATH))) {
+    if (child.exitCode !== null) throw new Error(`prism exited (${child.exitCode}): ${output}`);
+    if (Date.now() > deadline) {
+      await close();
+      throw new Error(`prism did not answer within 60 s: ${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return { url, close, startupMs: performance.now() - started };
+}
+
+async function startTikhubMock(startMock) {
+  const started = performance.now();
+  const mock = await startMock({ port: 0 });
+  while (!(await answers200(mock.url + LIVE_PATH))) await new Promise((resolve) => setTimeout(resolve, 10));
+  return { url: mock.url, close: () => mock.close(), startupMs: performance.now() - started };
+}
+
+async function load(url) {
+  // Warm-up (Prism compiles its validators on first use), then the measured run.
+  await autocannon({ url: url + LIVE_PATH, connections: 10, amount: 500, headers: { authorization: AUTH } });
+  const result = await autocannon({ url: url + LIVE_PATH, connections: 10, duration: SECONDS, headers: { authorization: AUTH } });
+  return {
+    requestsPerSecond: round(result.requests.average, 1),
+    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+    total: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+}
+
+async function benchMock() {
+  const { startMock } = await import(pathToFileURL(join(mockDir, "dist", "index.js")).href);
+  const prism = prismEntry();
+  log(`mock: autocannon 10 connections × ${SECONDS} s on GET /live/info (Basic auth), tikhub-mock then bare prism ${prism.version}`);
+  const measured = {};
+  for (const [name, start] of [
+    ["tikhubMock", () => startTikhubMock(startMock)],
+    ["barePrism", () => startBarePrism(prism.entry)],
+  ]) {
+    const server = await start();
+    try {
+      measured[name] = await load(server.url);
+    } finally {
+      await server.close();
+    }
+  }
+  log("mock: start-up to first 200 answer, 3 times each");
+  const startups = { tikhubMock: [], barePrism: [] };
+  for (let i = 0; i < 3; i++) {
+    for (const [name, start] of [
+      ["tikhubMock", () => startTikhubMock(startMock)],
+      ["barePrism", () => startBarePrism(prism.entry)],
+    ]) {
+      const server = await start();
+      startups[name].push(server.startupMs);
+      await server.close();
+    }
+  }
+  const ratio = measured.tikhubMock.requestsPerSecond / measured.barePrism.requestsPerSecond;
+  results.mock = {
+    method: `autocannon ${SECONDS} s, 10 connections, after 500 warm-up requests; GET ${LIVE_PATH} with Authorization: ${AUTH}; each server alone on the machine`,
+    prismCliVersion: prism.version,
+    tikhubMock: { ...measured.tikhubMock, startupMsMedian: round(median(startups.tikhubMock), 0), startupMs: startups.tikhubMock.map((v) => round(v, 0)) },
+    barePrism: { ...measured.barePrism, startupMsMedian: round(median(startups.barePrism), 0), startupMs: startups.barePrism.map((v) => round(v, 0)) },
+    tikhubOverPrismThroughput: round(ratio),
+    target: "throughput ratio ≥ 1.0, p99 ≤ 20 ms",
+  };
+  const t = results.mock.tikhubMock;
+  const p = results.mock.barePrism;
+  row("mock", "tikhub-mock req/s ÷ bare prism req/s", round(ratio), "×", "≥ 1.0", `${t.requestsPerSecond} vs ${p.requestsPerSecond} req/s`);
+  row("mock", "tikhub-mock latency p50 / p99", `${t.latencyMs.p50} / ${t.latencyMs.p99}`, "ms", "p99 ≤ 20 ms", `non-2xx ${t.non2xx}, errors ${t.errors}`);
+  row("mock", "bare prism latency p50 / p99", `${p.latencyMs.p50} / ${p.latencyMs.p99}`, "ms", "", `non-2xx ${p.non2xx}, errors ${p.errors}`);
+  row("mock", "start-up to first answer, tikhub-mock", t.startupMsMedian, "ms", "", `median of 3: ${t.startupMs.join(", ")}`);
+  row("mock", "start-up to first answer, bare prism", p.startupMsMedian, "ms", "", `median of 3: ${p.startupMs.join(", ")}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Pipeline
+// ---------------------------------------------------------------------------------------------
+function timed(command, args, options = {}) {
+  const started = performance.now();
+  const run = spawnSync(command, args, { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" }, maxBuffer: 64 * 1024 * 1024, ...options });
+  return { seconds: (performance.now() - started) / 1000, status: run.status, output: `${run.stdout ?? ""}${run.stderr ?? ""}` };
+}
+
+function benchPipeline() {
+  const turbo = join(root, "node_modules", ".bin", "turbo");
+  log("pipeline: cold turbo run build --force (bundle → generate → build, no cache)");
+  const cold = timed(turbo, ["run", "build", "--force", "--output-logs=errors-only"]);
+  const warm = [];
+  let fullTurbo = true;
+  for (let i = 0; i < 3; i++) {
+    const run = timed(turbo, ["run", "build", "--output-logs=errors-only"]);
+    warm.push(run.seconds);
+    fullTurbo &&= run.status === 0 && /FULL TURBO/.test(run.output);
+  }
+  results.pipeline = {
+    coldBuildSeconds: cold.status === 0 ? round(cold.seconds, 2) : null,
+    coldBuildError: cold.status === 0 ? undefined : cold.output.slice(-2000),
+    tasks: /Tasks:\s+(\d+) successful, (\d+) total/.exec(cold.output)?.slice(1, 3).join("/") ?? null,
+    warmBuildSecondsMedian: round(median(warm), 2),
+    warmBuildSeconds: warm.map((v) => round(v, 2)),
+    warmFullTurbo: fullTurbo,
+  };
+  row("pipeline", "cold build (turbo --force: bundle→generate→build)", results.pipeline.coldBuildSeconds ?? "failed", "s", "", results.pipeline.tasks ? `${results.pipeline.tasks} tasks` : "");
+  row("pipeline", "warm build (full cache)", results.pipeline.warmBuildSecondsMedian, "s", "", fullTurbo ? "FULL TURBO, median of 3" : "not FULL TURBO");
+
+  const contractPkg = join(root, "packages", "contract-tests", "package.json");
+  if (existsSync(contractPkg) && JSON.parse(readFileSync(contractPkg, "utf8")).scripts?.test) {
+    log("pipeline: contract suite (pnpm --filter @tikhubapi/contract-tests test)");
+    const suite = timed("pnpm", ["--filter", "@tikhubapi/contract-tests", "test"]);
+    const counts = /Tests\s+(.+?)\s*\(/.exec(suite.output)?.[1]?.trim() ?? null;
+    results.pipeline.contractSuite = { seconds: round(suite.seconds, 2), exitCode: suite.status, tests: counts, tail: suite.status === 0 ? undefined : suite.output.slice(-1500) };
+    row("pipeline", "contract suite", round(suite.seconds, 2), "s", "", suite.status === 0 ? (counts ?? "passed") : `FAILED (exit ${suite.status})`);
+  } else {
+    results.pipeline.contractSuite = null;
+    row("pipeline", "contract suite", "n/a", "", "", "no @tikhubapi/contract-tests test script");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+function printTable() {
+  const header = { group: "group", metric: "metric", value: "value", unit: "unit", target: "target", note: "measured" };
+  const all = [header, ...rows.map((r) => ({ ...r, value: String(r.value) }))];
+  const width = (key) => Math.max(...all.map((r) => String(r[key]).length));
+  const keys = Object.keys(header);
+  const widths = Object.fromEntries(keys.map((k) => [k, width(k)]));
+  const line = (r) => keys.map((k) => String(r[k]).padEnd(widths[k])).join("  ").trimEnd();
+  console.log(line(header));
+  console.log(keys.map((k) => "-".repeat(widths[k])).join("  "));
+  for (const r of all.slice(1)) console.log(line(r));
+}
+
+if (!existsSync(specPath)) {
+  console.error("bench: openapi/dist/openapi.json is missing: run `pnpm build` (or `pnpm bench`, which builds first)");
+  process.exit(1);
+}
+const cpu = cpus();
+results.machine = {
+  node: process.version,
+  os: `${osType()} ${osRelease()}`,
+  cpu: cpu[0]?.model,
+  cores: cpu.length,
+  memoryGiB: round(totalmem() / 2 ** 30, 1),
+  freeMemoryGiB: round(freemem() / 2 ** 30, 1),
+};
+results.date = new Date().toISOString();
+results.settings = { BENCH_SECONDS: SECONDS, BENCH_ROUNDS: ROUNDS, BENCH_CALLS: CALLS, skipped: [...SKIP] };
+
+const failures = [];
+for (const [name, fn] of [
+  ["client", benchClient],
+  ["size", benchSizes],
+  ["mock", benchMock],
+  ["pipeline", benchPipeline],
+]) {
+  if (SKIP.has(name)) continue;
+  try {
+    await fn();
+  } catch (error) {
+    failures.push(name);
+    results[name] = { error: String(error?.stack ?? error) };
+    row(name, "(benchmark failed)", "error", "", "", String(error?.message ?? error).split("\n")[0]);
+  }
+}
+writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nTikHub toolkit benchmarks — ${results.machine.cpu} × ${results.machine.cores}, Node ${process.version}, ${results.date}\n`);
+printTable();
+console.log(`\nwrote bench/results.json${failures.length ? `; could not run: ${failures.join(", ")}` : ""}`);
+// A benchmark that could not run at all is an error of the harness, not a slow result.
+process.exitCode = failures.length ? 1 : 0;

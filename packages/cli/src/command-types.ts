@@ -1,0 +1,45 @@
+/** One query parameter of an operation, as a `--flag`. */
+export interface Param {
+  /** The API's name (`room_id`). */
+  name: string;
+  /** The CLI's flag, without dashes (`room-id`). */
+  flag: string;
+  required: boolean;
+  type: "string" | "integer";
+  description: string;
+  example?: string | number;
+  enum?: readonly (string | number)[];
+  pattern?: string;
+  minimum?: number;
+}
+
+/** An operation's `x-pagination`; fields are dotted paths relative to the envelope's `data`, `[]` flattens an array. */
+export interface Pagination {
+  cursorParam: string;
+  /** null: page-numbered (the cursor parameter is a page number that increments). */
+  nextCursorField: string | null;
+  hasMoreField: string;
+  itemsField: string;
+}
+
+export interface Operation {
+  /** The CLI's method name: the client's, kebab-cased (`get-info`). */
+  command: string;
+  operationId: string;
+  summary: string;
+  description: string;
+  path: string;
+  /** The client's namespace (`live`) and method (`getInfo`): `client.live.getInfo`. */
+  namespace: string;
+  method: string;
+  params: readonly Param[];
+  pagination: Pagination | null;
+}
+
+export interface Section {
+  /** The tag lower-cased (`live`). */
+  name: string;
+  tag: string;
+  description: string;
+  operations: readonly Operation[];
+}

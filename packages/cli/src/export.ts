@@ -1,0 +1,259 @@
+import { open, readFile, rename, rm, stat, truncate } from "node:fs/promises";
+import { basename } from "node:path";
+import type { Operation, Pagination, Section } from "./command-types.js";
+import { CliError, describeError, EXIT, UsageError } from "./errors.js";
+import { nextAfter, pageItems } from "./pagination.js";
+import { plural, Progress } from "./progress.js";
+
+export type Params = Record<string, string | number>;
+
+/** What FILE.jsonl.checkpoint.json holds: enough to continue after the last completed page. */
+export interface Checkpoint {
+  version: 1;
+  /** `user get-followers` */
+  operation: string;
+  operationId: string;
+  /** The parameters as given on the command line (the starting cursor included, if one was given). */
+  params: Params;
+  cursorParam: string;
+  /** The cursor of the next page to request; absent before the first page is done. */
+  nextCursor?: unknown;
+  pagesDone: number;
+  itemsDone: number;
+  /** Length of the output after the last completed page: a resume truncates the output to it. */
+  bytes: number;
+  complete: boolean;
+  /** end: the list has no more pages; max-pages: --max-pages was reached (a larger one continues). */
+  reason?: "end" | "max-pages";
+  updatedAt: string;
+}
+
+type PagesMethod = (params: Params, options: { maxPages?: number; signal?: AbortSignal }) => AsyncIterable<unknown>;
+
+export interface ExportOptions {
+  /** `client[namespace][method].pages`, bound. */
+  pages: PagesMethod;
+  section: Section;
+  operation: Operation;
+  params: Params;
+  out: string;
+  maxPages?: number;
+  force: boolean;
+  baseUrl: string;
+  stderr: NodeJS.WriteStream;
+  /** Draw a redrawn progress bar (stderr is a terminal) instead of periodic lines. */
+  tty: boolean;
+}
+
+export const checkpointPath = (out: string) => `${out}.checkpoint.json`;
+
+const sameParams = (a: Params, b: Params) => canonical(a) === canonical(b);
+const canonical = (params: Params) =>
+  JSON.stringify(
+    Object.keys(params)
+      .sort()
+      .map((k) => [k, String(params[k])]),
+  );
+
+const describeParams = (operation: Operation, params: Params) =>
+  operation.params
+    .filter((p) => params[p.name] !== undefined)
+    .map((p) => `--${p.flag} ${String(params[p.name])}`)
+    .join(" ");
+
+async function sizeOf(path: string): Promise<number | undefined> {
+  try {
+    return (await stat(path)).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+async function readCheckpoint(path: string): Promise<Checkpoint | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+  let checkpoint: Checkpoint;
+  try {
+    checkpoint = JSON.parse(text) as Checkpoint;
+  } catch {
+    throw new UsageError(`the checkpoint ${path} is not valid JSON; pass --force to start the export over`);
+  }
+  const valid =
+    checkpoint?.version === 1 &&
+    typeof checkpoint.operation === "string" &&
+    checkpoint.params !== null &&
+    typeof checkpoint.params === "object" &&
+    Number.isSafeInteger(checkpoint.pagesDone) &&
+    Number.isSafeInteger(checkpoint.itemsDone) &&
+    Number.isSafeInteger(checkpoint.bytes) &&
+    typeof checkpoint.complete === "boolean";
+  if (!valid) throw new UsageError(`the checkpoint ${path} is not a checkpoint this tikhub can read; pass --force to start the export over`);
+  return checkpoint;
+}
+
+/** Writes the checkpoint to a temporary file, flushes it to disk, then renames it over the old one: it is always whole. */
+async function writeCheckpoint(path: string, checkpoint: Checkpoint): Promise<void> {
+  const temporary = `${path}.tmp`;
+  const handle = await open(temporary, "w");
+  try {
+    await handle.writeFile(`${JSON.stringify({ ...checkpoint, updatedAt: new Date().toISOString() }, null, 2)}\n`);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temporary, path);
+}
+
+/**
+ * Streams every page of a paged operation to `out` as JSON Lines: each page is appended and flushed,
+ * then the checkpoint is updated. Re-running the same command resumes after the last completed page.
+ */
+export async function runExport(options: ExportOptions): Promise<void> {
+  const { section, operation, params, out, maxPages, stderr } = options;
+  const pagination = operation.pagination as Pagination;
+  const name = `${section.name} ${operation.command}`;
+  const cpPath = checkpointPath(out);
+  const info = (line: string) => stderr.write(`export: ${line}\n`);
+
+  if (options.force) {
+    await rm(out, { force: true });
+    await rm(cpPath, { force: true });
+  }
+
+  let checkpoint = await readCheckpoint(cpPath);
+  let outputSize = await sizeOf(out);
+  let resumedNote = "";
+  if (checkpoint) {
+    if (checkpoint.operation !== name || !sameParams(checkpoint.params, params)) {
+      const theirs = `${checkpoint.operation} ${describeParams(operation, checkpoint.params as Params)}`.trim();
+      throw new UsageError(
+        `${basename(cpPath)} belongs to a different export (${theirs}); re-run that command to resume it, choose another --out, or pass --force to start over`,
+      );
+    }
+    // Finished: the list ended, or --max-pages is reached (a run without it, or with a larger one, continues).
+    const reached = maxPages !== undefined && checkpoint.pagesDone >= maxPages;
+    if ((checkpoint.complete && checkpoint.reason !== "max-pages") || reached) {
+      const why = reached && checkpoint.reason !== "end" ? `, --max-pages ${maxPages}` : "";
+      info(`${out} is already finished (${plural(checkpoint.pagesDone, "page")}, ${plural(checkpoint.itemsDone, "item")}${why}); nothing fetched — pass --force to export again`);
+      return;
+    }
+    if ((outputSize ?? 0) < checkpoint.bytes) {
+      throw new UsageError(
+        `${out} is shorter than its checkpoint says (${outputSize ?? "missing"} < ${checkpoint.bytes} bytes): it was changed since; pass --force to start over`,
+      );
+    }
+    if (outputSize !== undefined && outputSize > checkpoint.bytes) {
+      await truncate(out, checkpoint.bytes);
+      resumedNote = `, dropped ${outputSize - checkpoint.bytes} bytes of an unfinished page`;
+      outputSize = checkpoint.bytes;
+    }
+    checkpoint = { ...checkpoint, complete: false, reason: undefined };
+    info(
+      checkpoint.pagesDone === 0
+        ? `restarting ${name} → ${out}${resumedNote}`
+        : `resuming ${name} → ${out} after page ${checkpoint.pagesDone} (${plural(checkpoint.itemsDone, "item")} saved)${resumedNote}`,
+    );
+  } else {
+    if (outputSize) throw new UsageError(`${out} already exists and has no checkpoint; choose another --out, or pass --force to overwrite it`);
+    checkpoint = {
+      version: 1,
+      operation: name,
+      operationId: operation.operationId,
+      params,
+      cursorParam: pagination.cursorParam,
+      pagesDone: 0,
+      itemsDone: 0,
+      bytes: 0,
+      complete: false,
+      updatedAt: "",
+    };
+    await writeCheckpoint(cpPath, checkpoint);
+    info(`${name} → ${out}`);
+  }
+
+  const resumed = checkpoint.nextCursor !== undefined;
+  const query: Params = resumed ? { ...params, [pagination.cursorParam]: checkpoint.nextCursor as string | number } : params;
+  let cursor: unknown = query[pagination.cursorParam];
+  // The cursors requested so far, as the client's .pages() tracks them: a repeated one ends the list.
+  const seen = new Set<string>();
+  if (cursor !== undefined) seen.add(String(cursor));
+
+  const controller = new AbortController();
+  let interrupted: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted) process.exit(128 + (signal === "SIGINT" ? 2 : 15));
+    interrupted = signal;
+    controller.abort();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+
+  const progress = new Progress(stderr, options.tty, maxPages, checkpoint.itemsDone);
+  const handle = await open(out, "a");
+  let state: Checkpoint = checkpoint;
+  try {
+    const remaining = maxPages === undefined ? undefined : maxPages - state.pagesDone;
+    const pages = options.pages(query, { maxPages: remaining, signal: controller.signal });
+    let finished = false;
+    for await (const page of pages) {
+      const items = pageItems(page, pagination);
+      const text = items.map((item) => `${JSON.stringify(item)}\n`).join("");
+      const buffer = Buffer.from(text, "utf8");
+      if (buffer.length) {
+        await handle.write(buffer);
+        await handle.datasync();
+      }
+      const next = nextAfter(page, pagination, cursor, seen);
+      const pagesDone = state.pagesDone + 1;
+      const reason = next.done ? "end" : maxPages !== undefined && pagesDone >= maxPages ? "max-pages" : undefined;
+      state = {
+        ...state,
+        pagesDone,
+        itemsDone: state.itemsDone + items.length,
+        bytes: state.bytes + buffer.length,
+        nextCursor: next.done ? undefined : next.cursor,
+        complete: reason !== undefined,
+        reason,
+      };
+      if (!next.done) cursor = next.cursor;
+      await writeCheckpoint(cpPath, state);
+      progress.update(state.pagesDone, state.itemsDone);
+      if (reason || interrupted) {
+        finished = reason !== undefined;
+        break;
+      }
+    }
+    if (interrupted && !finished) throw new Error("interrupted");
+    if (!finished) {
+      // .pages() ended on its own (it reads x-pagination the same way, so this is the end of the list).
+      state = { ...state, complete: true, reason: "end" };
+      await writeCheckpoint(cpPath, state);
+    }
+    progress.update(state.pagesDone, state.itemsDone, true);
+    progress.clear();
+    const rate = `${Math.round(progress.rate(state.itemsDone)).toLocaleString("en-US")} items/s`;
+    info(
+      state.reason === "max-pages"
+        ? `stopped at --max-pages ${maxPages}: ${plural(state.pagesDone, "page")}, ${plural(state.itemsDone, "item")} in ${out} (${rate}); a larger --max-pages continues`
+        : `finished: ${plural(state.pagesDone, "page")}, ${plural(state.itemsDone, "item")} in ${out} (${rate})`,
+    );
+  } catch (error) {
+    progress.clear();
+    const saved = `${plural(state.pagesDone, "page")} (${plural(state.itemsDone, "item")}) saved in ${out}`;
+    if (interrupted) {
+      throw new CliError(`interrupted: ${saved}; re-run the same command to resume`, interrupted === "SIGINT" ? EXIT.INTERRUPTED : 128 + 15, { cause: error });
+    }
+    const { message, exitCode } = describeError(error, options.baseUrl);
+    throw new CliError(`${message}; ${saved}; re-run the same command to resume`, exitCode, { cause: error });
+  } finally {
+    await handle.close();
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
