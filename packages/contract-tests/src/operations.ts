@@ -15,6 +15,8 @@ export interface ContractOperation {
   required: string[];
   paged: boolean;
   statuses: number[];
+  /** The 200 example the mock must answer with. */
+  example200: unknown;
 }
 
 export const spec = loadSpec();
@@ -35,5 +37,6 @@ export const operations: ContractOperation[] = operationsOf(spec).map(({ path, o
     required: params.filter((p) => p.required).map((p) => p.name),
     paged: Boolean(operation["x-pagination"]),
     statuses: Object.keys(operation.responses).map(Number),
+    example200: (deref(spec, Object.values(operation.responses["200"].content["application/json"].examples ?? {})[0]) as { value?: unknown } | undefined)?.value,
   };
 });

@@ -67,6 +67,7 @@ describe.each(operations.map((op) => [`${op.id} (GET ${op.path})`, op] as const)
     expect(errors).toEqual([]);
     expect(valid).toBe(true);
     expect(body.code).toBe(0);
+    expect(body, "the mock answers the spec's own example").toEqual(op.example200);
     expect(data).toBeTypeOf("object");
     expect(JSON.stringify(data)).not.toContain("-9007199254740991");
     matrix.record(op.id, 200);
