@@ -63,7 +63,7 @@ function itemType(id, field) {
 const namespaces = [...new Set(operations.map((o) => o.namespace))];
 const table = operations.map((o) => {
   const p = o.pagination;
-  const row = [o.id, o.path, o.required.join(",") || "-"];
+  const row = [o.namespace, o.name, o.path, o.required.join(",") || "-"];
   if (p) row.push(p.cursorParam, p.nextCursorField ?? "-", p.hasMoreField, p.itemsField);
   return row.join(" ");
 });
@@ -74,8 +74,8 @@ const lines = [
   'import type { Data, Method, NoParamsMethod, PagedMethod } from "../resource-types.js";',
   "",
   "/**",
-  " * One line per operation: `operationId path required[,required…]|- [cursorParam nextCursorField|- hasMoreField itemsField]`.",
-  " * The namespace is the operationId up to its first capital (the tag lower-cased); the method the rest, first letter lower-cased.",
+  " * One line per operation: `namespace method path required[,required…]|- [cursorParam nextCursorField|- hasMoreField itemsField]`.",
+  " * The namespace is the tag lower-cased; the method the operationId without it, first letter lower-cased.",
   " */",
   `export const OPERATIONS = ${JSON.stringify(table.join("\n"))};`,
   "",

@@ -39,17 +39,15 @@ function basicAuth(username: string, password: string): string {
   return `Basic ${btoa(unescape(encodeURIComponent(`${username}:${password}`)))}`;
 }
 
-function optionNumber(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !(value >= 0)) throw new InvalidRequestError(`Option ${name} must be a number ≥ 0, got ${String(value)}`);
-  return value;
-}
-
 export function createTikHubClient(options: TikHubClientOptions = {}): TikHubClient {
   const username = options.username ?? env("TIKHUB_USERNAME");
   const password = options.password ?? env("TIKHUB_PASSWORD");
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
   if (!/^https?:\/\/[^/]/.test(baseUrl)) throw new InvalidRequestError(`Option baseUrl must be an http(s) URL, got "${baseUrl}"`);
+  for (const name of ["maxRetries", "timeoutMs"] as const) {
+    const value = options[name];
+    if (value !== undefined && (typeof value !== "number" || !(value >= 0))) throw new InvalidRequestError(`Option ${name} must be a number ≥ 0, got ${String(value)}`);
+  }
   const fetchImpl = options.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== "function") throw new InvalidRequestError("No global fetch: pass options.fetch");
   const headers: Record<string, string> = { accept: "application/json", ...options.headers };
@@ -57,16 +55,14 @@ export function createTikHubClient(options: TikHubClientOptions = {}): TikHubCli
   const config: TransportConfig = {
     fetch: (input, init) => fetchImpl(input, init),
     headers,
-    maxRetries: optionNumber("maxRetries", options.maxRetries, 2),
-    timeoutMs: optionNumber("timeoutMs", options.timeoutMs, 60_000),
+    maxRetries: options.maxRetries ?? 2,
+    timeoutMs: options.timeoutMs ?? 60_000,
   };
 
   const raw = createClient<paths>({ baseUrl, fetch: config.fetch, headers });
-  const client: Record<string, unknown> = { GET: raw.GET, use: raw.use, eject: raw.eject };
+  const client: Record<string, unknown> = { ...raw };
   for (const line of OPERATIONS.split("\n")) {
-    const [id, path, required, cursorParam, nextCursor, hasMoreField, itemsField] = line.split(" ") as string[];
-    const [, namespace, first, rest] = /^([a-z]+)([A-Z])(.*)/.exec(id)!;
-    const name = first.toLowerCase() + rest;
+    const [namespace, name, path, required, cursorParam, nextCursor, hasMoreField, itemsField] = line.split(" ") as string[];
     const requiredParams = required === "-" ? [] : required.split(",");
     const operation = `${namespace}.${name}`;
     const call = async (params?: Params, requestOptions?: RequestOptions) =>
