@@ -1,47 +1,11 @@
 // JSON Schema 2020-12 validation of bodies and parameters against the bundled spec (ajv).
-import { readFileSync } from "node:fs";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import { loadSpec, operationsOf, pointer } from "./spec.mjs";
 
-export const bundleUrl = new URL("../dist/openapi.json", import.meta.url);
+export { bundleUrl, deref, loadSpec, operationsOf } from "./spec.mjs";
+
 const SPEC_ID = "tikhub-openapi.json";
-
-export function loadSpec() {
-  try {
-    return JSON.parse(readFileSync(bundleUrl, "utf8"));
-  } catch (error) {
-    throw new Error(`cannot read the bundled spec at ${bundleUrl.pathname}: run \`pnpm build\` (or \`pnpm --filter @tikhubapi/spec bundle\`) first (${error.code ?? error.message})`);
-  }
-}
-
-const pointer = (...parts) => parts.map((p) => String(p).replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
-
-/** Every operation of the spec: { method, path, operation }. */
-export function operationsOf(spec) {
-  const out = [];
-  for (const [path, item] of Object.entries(spec.paths ?? {})) {
-    for (const method of ["get", "put", "post", "delete", "patch", "head", "options"]) {
-      if (item[method]) out.push({ method, path, operation: item[method] });
-    }
-  }
-  return out;
-}
-
-/** Follows a local `$ref` ("#/components/…") inside the spec. */
-export function deref(spec, node) {
-  let current = node;
-  const seen = new Set();
-  while (current && typeof current === "object" && typeof current.$ref === "string") {
-    if (seen.has(current.$ref)) throw new Error(`circular $ref ${current.$ref}`);
-    seen.add(current.$ref);
-    current = current.$ref
-      .replace(/^#\//, "")
-      .split("/")
-      .map((p) => p.replaceAll("~1", "/").replaceAll("~0", "~"))
-      .reduce((acc, key) => acc?.[key], spec);
-  }
-  return current;
-}
 
 export function createSpecValidator(spec = loadSpec()) {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });

@@ -2,9 +2,9 @@
 // resource methods from, and their types. Nothing here lists operations by hand: every entry
 // comes from an operation of the spec (tag → namespace, operationId → method, required query
 // parameters, x-pagination).
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { deref as derefIn, loadSpec, operationsOf } from "@tikhubapi/spec/spec";
 
-const bundle = new URL("../../../openapi/dist/openapi.json", import.meta.url);
 const out = new URL("../src/generated/operations.ts", import.meta.url);
 
 function fail(message) {
@@ -14,39 +14,33 @@ function fail(message) {
 
 let spec;
 try {
-  spec = JSON.parse(readFileSync(bundle, "utf8"));
+  spec = loadSpec();
 } catch (error) {
-  fail(`cannot read ${bundle.pathname} (${error.code ?? error.message}); run \`pnpm build\` from the repo root.`);
+  fail(error.message);
 }
-
-const deref = (node) => {
-  while (node?.$ref) node = node.$ref.slice(2).split("/").reduce((acc, k) => acc?.[k.replaceAll("~1", "/").replaceAll("~0", "~")], spec);
-  return node;
-};
+const deref = (node) => derefIn(spec, node);
 
 const operations = [];
-for (const [path, item] of Object.entries(spec.paths)) {
-  for (const [method, op] of Object.entries(item)) {
-    if (method !== "get") fail(`${op.operationId ?? path}: only GET operations are supported, found ${method.toUpperCase()}`);
-    const tag = op.tags?.[0];
-    if (!tag) fail(`${op.operationId}: no tag`);
-    const namespace = tag.toLowerCase();
-    if (!op.operationId?.startsWith(namespace)) fail(`${op.operationId}: operationId must start with its tag "${namespace}"`);
-    const rest = op.operationId.slice(namespace.length);
-    const name = rest.charAt(0).toLowerCase() + rest.slice(1);
-    const params = (op.parameters ?? []).map(deref);
-    if (params.some((p) => p.in !== "query")) fail(`${op.operationId}: only query parameters are supported`);
-    operations.push({
-      id: op.operationId,
-      namespace,
-      name,
-      path,
-      summary: op.summary,
-      hasParams: params.length > 0,
-      required: params.filter((p) => p.required).map((p) => p.name),
-      pagination: op["x-pagination"],
-    });
-  }
+for (const { method, path, operation: op } of operationsOf(spec)) {
+  if (method !== "get") fail(`${op.operationId ?? path}: only GET operations are supported, found ${method.toUpperCase()}`);
+  const tag = op.tags?.[0];
+  if (!tag) fail(`${op.operationId}: no tag`);
+  const namespace = tag.toLowerCase();
+  if (!op.operationId?.startsWith(namespace)) fail(`${op.operationId}: operationId must start with its tag "${namespace}"`);
+  const rest = op.operationId.slice(namespace.length);
+  const name = rest.charAt(0).toLowerCase() + rest.slice(1);
+  const params = (op.parameters ?? []).map(deref);
+  if (params.some((p) => p.in !== "query")) fail(`${op.operationId}: only query parameters are supported`);
+  operations.push({
+    id: op.operationId,
+    namespace,
+    name,
+    path,
+    summary: op.summary,
+    hasParams: params.length > 0,
+    required: params.filter((p) => p.required).map((p) => p.name),
+    pagination: op["x-pagination"],
+  });
 }
 
 /** A type expression for the items at a dotted itemsField ("body.sections[].items") of Data<Op>. */

@@ -1,15 +1,15 @@
 // openapi/dist/openapi.json → src/generated/openapi.d.ts (paths, components, operations).
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { loadSpec } from "@tikhubapi/spec/spec";
 import openapiTS, { astToString } from "openapi-typescript";
 
-const bundle = new URL("../../../openapi/dist/openapi.json", import.meta.url);
 const out = new URL("../src/generated/openapi.d.ts", import.meta.url);
 
 let spec;
 try {
-  spec = JSON.parse(readFileSync(bundle, "utf8"));
+  spec = loadSpec();
 } catch (error) {
-  console.error(`generate-types: cannot read ${bundle.pathname} (${error.code ?? error.message}); run \`pnpm build\` from the repo root.`);
+  console.error(`generate-types: ${error.message}`);
   process.exit(1);
 }
 const ast = await openapiTS(spec, { alphabetize: false, exportType: false });
