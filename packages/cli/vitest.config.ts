@@ -1,7 +1,9 @@
 import { defineConfig } from "vitest/config";
+import { reporters } from "../../vitest.shared.mjs";
 
 export default defineConfig({
   test: {
+    reporters: reporters("cli"),
     include: ["test/**/*.test.ts"],
     testTimeout: 20_000,
     hookTimeout: 60_000,

@@ -81,7 +81,9 @@ export function describeError(error: unknown, baseUrl: string): { message: strin
   if (error instanceof TikHubError) return { message: error.message, exitCode: EXIT.ERROR };
   if (error && typeof error === "object" && "code" in error && typeof (error as NodeJS.ErrnoException).syscall === "string") {
     const e = error as NodeJS.ErrnoException;
-    return { message: `${e.syscall} ${e.path ?? ""} failed: ${e.code}`.replace("  ", " "), exitCode: EXIT.ERROR };
+    const reason = { ENOENT: "no such file or directory", EACCES: "permission denied", EROFS: "read-only file system", ENOSPC: "no space left on device", EISDIR: "is a directory" }[e.code ?? ""];
+    const path = (e.path ?? "").replace(/\.tmp$/, "");
+    return { message: `cannot ${e.syscall === "open" ? "open" : e.syscall} ${path}: ${reason ?? e.code}${reason ? ` (${e.code})` : ""}`, exitCode: EXIT.ERROR };
   }
   return { message: `unexpected error: ${(error as Error)?.message ?? String(error)} (run with --debug for details)`, exitCode: EXIT.ERROR };
 }

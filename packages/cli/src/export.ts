@@ -2,7 +2,8 @@ import { open, readFile, rename, rm, stat, truncate } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Operation, Pagination, Section } from "./command-types.js";
 import { CliError, describeError, EXIT, UsageError } from "./errors.js";
-import { nextAfter, pageItems } from "./pagination.js";
+import { nextPage, pageItems } from "@tikhubapi/client";
+import type { Output } from "./main.js";
 import { plural, Progress } from "./progress.js";
 
 export type Params = Record<string, string | number>;
@@ -40,7 +41,7 @@ export interface ExportOptions {
   maxPages?: number;
   force: boolean;
   baseUrl: string;
-  stderr: NodeJS.WriteStream;
+  stderr: Output;
   /** Draw a redrawn progress bar (stderr is a terminal) instead of periodic lines. */
   tty: boolean;
 }
@@ -209,19 +210,19 @@ export async function runExport(options: ExportOptions): Promise<void> {
         await handle.write(buffer);
         await handle.datasync();
       }
-      const next = nextAfter(page, pagination, cursor, seen);
+      const next = nextPage(page, pagination, cursor, seen);
       const pagesDone = state.pagesDone + 1;
-      const reason = next.done ? "end" : maxPages !== undefined && pagesDone >= maxPages ? "max-pages" : undefined;
+      const reason = next === undefined ? "end" : maxPages !== undefined && pagesDone >= maxPages ? "max-pages" : undefined;
       state = {
         ...state,
         pagesDone,
         itemsDone: state.itemsDone + items.length,
         bytes: state.bytes + buffer.length,
-        nextCursor: next.done ? undefined : next.cursor,
+        nextCursor: next,
         complete: reason !== undefined,
         reason,
       };
-      if (!next.done) cursor = next.cursor;
+      if (next !== undefined) cursor = next;
       await writeCheckpoint(cpPath, state);
       progress.update(state.pagesDone, state.itemsDone);
       if (reason || interrupted) {

@@ -1,5 +1,5 @@
 export { main } from "./main.js";
-export type { Io } from "./main.js";
+export type { Io, Output } from "./main.js";
 export { runExport, checkpointPath } from "./export.js";
 export type { Checkpoint, ExportOptions } from "./export.js";
 export { SECTIONS } from "./commands.js";

@@ -8,10 +8,16 @@ import { exportHelp, mainHelp, operationHelp, sectionHelp } from "./help.js";
 import { didYouMean } from "./suggest.js";
 import { VERSION } from "./version.js";
 
-/** Where main() writes; the real process streams by default. */
+/** A stream main() writes to: process.stdout / process.stderr, or anything with write() and isTTY. */
+export interface Output {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+/** Where main() writes and reads its environment; the real process's by default. */
 export interface Io {
-  stdout: NodeJS.WriteStream;
-  stderr: NodeJS.WriteStream;
+  stdout: Output;
+  stderr: Output;
   env: NodeJS.ProcessEnv;
 }
 
@@ -231,7 +237,7 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = { st
     const client = createTikHubClient({ username, password, baseUrl }) as unknown as Record<string, Record<string, Method>>;
     const method = client[op.namespace]?.[op.method];
     if (typeof method !== "function") throw new CliError(`the client has no ${op.namespace}.${op.method}(): rebuild @tikhubapi/client from the same spec`);
-    if (debug) io.stderr.write(`debug: client.${op.namespace}.${op.method}(${JSON.stringify(params)}) → GET ${baseUrl}${op.path}\n`);
+    if (debug) io.stderr.write(redact(`debug: client.${op.namespace}.${op.method}(${JSON.stringify(params)}) → GET ${baseUrl}${op.path}\n`));
 
     if (exportOptions) {
       await runExport({

@@ -1,3 +1,5 @@
+import type { Output } from "./main.js";
+
 /** Export progress on stderr: a redrawn bar on a terminal, a plain line every few seconds otherwise. */
 export class Progress {
   private readonly started = Date.now();
@@ -5,7 +7,7 @@ export class Progress {
   private drawn = false;
 
   constructor(
-    private readonly stream: NodeJS.WriteStream,
+    private readonly stream: Output,
     private readonly tty: boolean,
     private readonly maxPages: number | undefined,
     /** Items already done before this run (a resume): the rate counts this run's only. */

@@ -28,34 +28,42 @@ function hasMore(value: unknown): boolean {
   return value === true || value == 1 || value === "true";
 }
 
+/** The items of a page (empty when the field is missing). */
+export function pageItems(page: unknown, p: Pagination): unknown[] {
+  const items = readField(page, p.itemsField);
+  return Array.isArray(items) ? items : [];
+}
+
+/**
+ * The cursor to request after `page`, which was fetched with `cursor` (undefined: none was sent), or
+ * undefined at the end of the list: has_more false/0/missing, a page-numbered list that returned no
+ * items, or a next cursor that is missing or was already requested (`seen` holds the cursors
+ * requested so far; this adds the one it returns). `.pages()` walks lists with it; tools that
+ * checkpoint an export can record what it returns.
+ */
+export function nextPage(page: unknown, p: Pagination, cursor: unknown, seen: Set<string>): unknown {
+  if (!hasMore(readField(page, p.hasMoreField))) return;
+  if (p.nextCursorField === null) return pageItems(page, p).length ? Number(cursor ?? 1) + 1 : undefined;
+  const next = readField(page, p.nextCursorField);
+  const key = String(next);
+  if (next == null || next === "" || seen.has(key)) return;
+  seen.add(key);
+  return next;
+}
+
 export async function* pages(call: Call, p: Pagination, params: Record<string, unknown> | undefined, options: PageOptions = {}): AsyncGenerator<unknown> {
   const { maxPages = Infinity, ...requestOptions } = options;
   let cursor = params?.[p.cursorParam];
   const seen = new Set<string>();
   if (cursor !== undefined) seen.add(String(cursor));
   for (let requests = 0; requests < maxPages; requests++) {
-    const query = cursor === undefined ? params : { ...params, [p.cursorParam]: cursor };
-    const page = await call(query, requestOptions);
+    const page = await call(cursor === undefined ? params : { ...params, [p.cursorParam]: cursor }, requestOptions);
     yield page;
-    if (!hasMore(readField(page, p.hasMoreField))) return;
-    if (p.nextCursorField === null) {
-      const items = readField(page, p.itemsField);
-      if (!Array.isArray(items) || items.length === 0) return;
-      cursor = Number(cursor ?? 1) + 1;
-    } else {
-      const next = readField(page, p.nextCursorField);
-      if (next === undefined || next === null || next === "") return;
-      const key = String(next);
-      if (seen.has(key)) return;
-      seen.add(key);
-      cursor = next;
-    }
+    cursor = nextPage(page, p, cursor, seen);
+    if (cursor === undefined) return;
   }
 }
 
 export async function* iterate(call: Call, p: Pagination, params: Record<string, unknown> | undefined, options?: PageOptions): AsyncGenerator<unknown> {
-  for await (const page of pages(call, p, params, options)) {
-    const items = readField(page, p.itemsField);
-    if (Array.isArray(items)) yield* items;
-  }
+  for await (const page of pages(call, p, params, options)) yield* pageItems(page, p);
 }

@@ -1,0 +1,195 @@
+// The built CLI against the real mock (Prism over the spec, port 0): calls, help at three levels,
+// bad input with its exit codes, exports. Expected values come from the spec's own examples.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startMock, type RunningMock } from "@tikhubapi/mock";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../dist/index.js";
+import { run } from "./helpers/run.js";
+
+const require = createRequire(import.meta.url);
+type Json = Record<string, any>;
+const spec: Json = require("@tikhubapi/spec/openapi.json");
+
+let mock: RunningMock;
+let dir: string;
+
+beforeAll(async () => {
+  mock = await startMock({ port: 0 });
+  dir = mkdtempSync(join(tmpdir(), "tikhub-cli-"));
+});
+afterAll(async () => {
+  await mock?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The spec's operations, with the CLI names the issue asks for (computed here independently of the generator). */
+const kebab = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/_/g, "-").toLowerCase();
+const deref = (node: Json): Json => {
+  while (node?.$ref) node = node.$ref.slice(2).split("/").reduce((acc: Json, k: string) => acc[k], spec);
+  return node;
+};
+const operations = Object.entries(spec.paths as Json).map(([path, item]) => {
+  const op = item.get as Json;
+  const section = (op.tags[0] as string).toLowerCase();
+  const method = kebab(op.operationId.slice(section.length));
+  const params = ((op.parameters ?? []) as Json[]).map(deref);
+  const example = deref(Object.values(op.responses["200"].content["application/json"].examples as Json)[0] as Json).value;
+  return { path, op, section, method, params, example, paged: Boolean(op["x-pagination"]) };
+});
+const exampleArgs = (o: (typeof operations)[number], all = false) =>
+  o.params.filter((p) => all || p.required).flatMap((p) => [`--${kebab(p.name)}`, String(p.example)]);
+
+describe("calls against the mock", () => {
+  it("live get-info prints the data of the example as compact JSON (stdout is not a terminal)", async () => {
+    const result = await run(["live", "get-info", "--room-id", "7531095702089370381", "--user-id", "6796815426174960646", "--base-url", mock.url]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout.endsWith("}\n")).toBe(true);
+    expect(result.stdout.trim().split("\n")).toHaveLength(1);
+    const example = operations.find((o) => o.op.operationId === "liveGetInfo")!.example;
+    expect(JSON.parse(result.stdout)).toEqual(example.data);
+  });
+
+  it("--json keeps the output compact; key get-info takes no parameters", async () => {
+    const result = await run(["key", "get-info", "--json", "--base-url", mock.url]);
+    expect(result.code).toBe(0);
+    const example = operations.find((o) => o.op.operationId === "keyGetInfo")!.example;
+    expect(result.stdout).toBe(`${JSON.stringify(example.data)}\n`);
+  });
+
+  it("every operation of the spec is a command that returns its example (all parameters given)", async () => {
+    // In-process through the built dist's main() (the same code the bin runs) to keep the suite fast;
+    // the calls above and below go through the bin in child processes.
+    expect(operations).toHaveLength(50);
+    const failures: string[] = [];
+    const queue = [...operations];
+    const env = { TIKHUB_USERNAME: "demo", TIKHUB_PASSWORD: "demo" };
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        for (let o = queue.shift(); o; o = queue.shift()) {
+          let stdout = "";
+          let stderr = "";
+          const io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, env };
+          const code = await main([o.section, o.method, ...exampleArgs(o, true), "--base-url", mock.url], io);
+          if (code !== 0) failures.push(`${o.section} ${o.method}: exit ${code} ${stderr}`);
+          else if (stdout !== `${JSON.stringify(o.example.data)}\n`) failures.push(`${o.section} ${o.method}: output differs from the example`);
+        }
+      }),
+    );
+    expect(failures).toEqual([]);
+  });
+});
+
+describe("help", () => {
+  it("tikhub --help lists the sections", async () => {
+    const result = await run(["--help"], { env: { TIKHUB_USERNAME: undefined, TIKHUB_PASSWORD: undefined } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Usage");
+    for (const tag of spec.tags as Json[]) {
+      const count = operations.filter((o) => o.section === tag.name.toLowerCase()).length;
+      expect(result.stdout).toMatch(new RegExp(`\\n  ${tag.name.toLowerCase()} +${count} methods? +${tag.description.replace(/[.()]/g, "\\$&")}\\n`));
+    }
+    expect(result.stdout).toContain("TIKHUB_USERNAME");
+    expect((await run([])).stdout).toBe(result.stdout);
+  });
+
+  it("tikhub <section> --help lists its operations with their summaries", async () => {
+    const result = await run(["user", "--help"]);
+    expect(result.code).toBe(0);
+    const user = operations.filter((o) => o.section === "user");
+    expect(user.length).toBeGreaterThan(5);
+    for (const o of user) expect(result.stdout).toMatch(new RegExp(`\\n  ${o.method} +${o.op.summary}${o.paged ? "  \\[paged\\]" : ""}\\n`));
+    expect(result.stdout).not.toContain("get-trending"); // a video method
+  });
+
+  it("tikhub <section> <method> --help lists its parameters: required/optional, type, example", async () => {
+    const result = await run(["search", "videos", "--help"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("tikhub search videos — Search video");
+    expect(result.stdout).toMatch(/\n  --keyword <string> +required +Search term\.\n +example: --keyword skincare\n/);
+    expect(result.stdout).toMatch(/\n  --region <string> +required /);
+    expect(result.stdout).toMatch(/\n  --sort-type <integer> +optional +Order: 0 relevance, 1 most liked\.\n +one of: 0, 1\n +example: --sort-type 0\n/);
+    expect(result.stdout).toContain("tikhub export search videos");
+    expect(result.stdout).toContain("client.search.videos()");
+    const live = await run(["live", "get-info", "-h"]);
+    expect(live.stdout).toMatch(/--room-id <string> +required/);
+    expect(live.stdout).toContain("tikhub live get-info --room-id 7531095702089370381 --user-id 6796815426174960646");
+    expect(live.stdout).not.toContain("tikhub export");
+  });
+
+  it("tikhub export --help names the paged methods", async () => {
+    const result = await run(["export", "--help"]);
+    expect(result.code).toBe(0);
+    for (const o of operations.filter((x) => x.paged)) expect(result.stdout).toContain(o.method);
+    expect(result.stdout).toContain("checkpoint");
+  });
+});
+
+describe("bad input", () => {
+  const cases: [string, string[], number, RegExp, Record<string, string | undefined>?][] = [
+    ["unknown section", ["lve", "get-info"], 2, /^tikhub: unknown section "lve"; did you mean live\? \(sections: user, video, live, shop, search, key\)\n$/],
+    ["unknown method", ["live", "get-infos", "--room-id", "1"], 2, /^tikhub: unknown method "get-infos" in live; did you mean get-info\? \(see tikhub live --help\)\n$/],
+    ["the client's camelCase name", ["live", "getInfo"], 2, /did you mean get-info\? \(methods are kebab-case\)/],
+    ["a method of another section", ["user", "get-trending"], 2, /did you mean tikhub video get-trending\?/],
+    ["missing required parameter", ["live", "get-info", "--room-id", "7531095702089370381"], 2, /^tikhub: live get-info: missing required parameter --user-id <string> \(e\.g\. 6796815426174960646\)/],
+    ["badly typed integer", ["search", "users", "--keyword", "k", "--region", "US", "--offset", "abc"], 2, /^tikhub: --offset must be an integer, got "abc"/],
+    ["value outside the enum", ["video", "get-trending", "--period", "14"], 2, /^tikhub: --period must be one of 7, 30, got "14"\n$/],
+    ["non-digit id", ["video", "get-info", "--video-id", "abc"], 2, /^tikhub: --video-id must be digits only, got "abc"/],
+    ["unknown flag", ["live", "get-info", "--room", "1"], 2, /unknown option --room; did you mean --room-id\?/],
+    ["flag of another method", ["live", "get-info", "--room-id", "1", "--user-id", "2", "--keyword", "x"], 2, /^tikhub: live get-info has no option --keyword/],
+    ["--password flag", ["live", "get-info", "--room-id", "1", "--user-id", "2", "--password", "hunter2"], 2, /^tikhub: --password is not accepted: credentials come from the TIKHUB_USERNAME and TIKHUB_PASSWORD environment variables only/],
+    ["--username=… flag", ["key", "get-info", "--username=me"], 2, /^tikhub: --username is not accepted/],
+    ["export of a non-paged method", ["export", "live", "get-info", "--room-id", "1", "--user-id", "2", "--out", "x.jsonl"], 2, /^tikhub: export needs a paged method; live get-info is not paged\. Paged methods: user get-videos, .*search products\n$/],
+    ["export without --out", ["export", "user", "get-followers", "--user-id", "1"], 2, /^tikhub: export needs --out FILE\.jsonl/],
+    ["no credentials", ["live", "get-info", "--room-id", "1", "--user-id", "2"], 3, /^tikhub: missing credentials: set TIKHUB_USERNAME and TIKHUB_PASSWORD in the environment/, { TIKHUB_USERNAME: undefined, TIKHUB_PASSWORD: undefined }],
+    ["only the username", ["key", "get-info"], 3, /^tikhub: missing credentials: set TIKHUB_PASSWORD in the environment/, { TIKHUB_PASSWORD: undefined }],
+    ["a base URL that is not http(s)", ["key", "get-info", "--base-url", "ftp://x"], 2, /^tikhub: --base-url must be an http\(s\) URL/],
+  ];
+  for (const [name, args, code, message, env] of cases) {
+    it(`${name} → exit ${code}`, async () => {
+      const result = await run(args.includes("--base-url") ? args : [...args, "--base-url", mock.url], { env });
+      expect(result.stderr).toMatch(message);
+      expect(result.code).toBe(code);
+      expect(result.stdout).toBe("");
+      expect(result.stderr.trim().split("\n")).toHaveLength(1); // one line, no stack trace
+      expect(result.stderr).not.toContain("hunter2");
+    });
+  }
+
+  it("a connection failure exits 1 naming the URL; --debug adds the stack", async () => {
+    const result = await run(["key", "get-info", "--base-url", "http://127.0.0.1:9", "--debug"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^debug: client\.key\.getInfo\(\{\}\) → GET http:\/\/127\.0\.0\.1:9\/api\/info\ntikhub: cannot reach http:\/\/127\.0\.0\.1:9: /);
+    expect(result.stderr).toContain("ConnectionError: Connection failed");
+    expect(result.stderr).toMatch(/\n\s+at /);
+  });
+});
+
+describe("export against the mock", () => {
+  it("the page-numbered video get-trending runs to --max-pages", async () => {
+    const out = join(dir, "trending.jsonl");
+    const result = await run(["export", "video", "get-trending", "--region", "US", "--max-pages", "3", "--out", out, "--base-url", mock.url]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("stopped at --max-pages 3");
+    const videos = operations.find((o) => o.op.operationId === "videoGetTrending")!.example.data.videos as Json[];
+    expect(videos.length).toBeGreaterThan(0);
+    expect(readFileSync(out, "utf8")).toBe(Array.from({ length: 3 }, () => videos.map((v) => `${JSON.stringify(v)}\n`).join("")).join(""));
+  });
+
+  it("a cursor-paged list stops on the repeated cursor (the mock always answers the same page)", async () => {
+    const out = join(dir, "products.jsonl");
+    const result = await run(["export", "search", "products", "--keyword", "lipstick", "--region", "US", "--out", out, "--base-url", mock.url]);
+    expect(result.code).toBe(0);
+    const data = operations.find((o) => o.op.operationId === "searchProducts")!.example.data as Json;
+    // itemsField body.sections[].items: the items of every section, flattened.
+    const items = (data.body.sections as Json[]).flatMap((s) => s.items as Json[]);
+    expect(items.length).toBeGreaterThan(0);
+    const lines = readFileSync(out, "utf8").trim().split("\n");
+    expect(lines).toHaveLength(2 * items.length);
+    expect(JSON.parse(lines[0])).toEqual(items[0]);
+    expect(result.stderr).toContain(`finished: 2 pages, ${2 * items.length} items`);
+  });
+});
