@@ -7,19 +7,19 @@
 //      liveGetInfo example; and a paged operation through `.iterate()` ÷ a raw fetch loop over the
 //      same pages. Interleaved rounds after a warm-up; the median round ratio is reported.
 //   2. sizes: the client min+gzip (its own size-limit check) beside openapi-fetch alone (same tool).
-//   3. mock: autocannon (10 connections, BENCH_SECONDS, default 10 s) of tikhub-mock (startMock)
+//   3. mock: autocannon (10 connections, BENCH_SECONDS per run, default 10 s; runs A B B A) of tikhub-mock (startMock)
 //      beside a bare `prism mock -v error` over the same bundled spec, GET /live/info with Basic auth;
 //      start-up to first 200 answer, median of 3.
 //   4. pipeline: cold `turbo run build --force` and warm (full cache) seconds; the contract suite.
 //
-// Environment: BENCH_SECONDS (autocannon seconds per target, default 10), BENCH_ROUNDS (default 5),
-// BENCH_CALLS (calls per variant per round, default 1000), BENCH_SKIP (comma list of
+// Environment: BENCH_SECONDS (autocannon seconds per run, default 10), BENCH_ROUNDS (default 10),
+// BENCH_CALLS (calls per variant per round, default 500: 5,000 GETs per variant in all), BENCH_SKIP (comma list of
 // client,size,mock,pipeline to leave out).
 import { spawn, spawnSync, fork } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
-import { cpus, freemem, tmpdir, totalmem, type as osType, release as osRelease } from "node:os";
+import { cpus, freemem, loadavg, tmpdir, totalmem, type as osType, release as osRelease } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import autocannon from "autocannon";
@@ -31,8 +31,8 @@ const mockDir = join(root, "packages", "mock");
 const resultsPath = join(root, "bench", "results.json");
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const CALLS = Number(process.env.BENCH_CALLS ?? 1000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
+const CALLS = Number(process.env.BENCH_CALLS ?? 500);
 const WARMUP = Math.max(100, Math.round(CALLS / 2));
 const PAGED_PAGES = 5;
 const SKIP = new Set((process.env.BENCH_SKIP ?? "").split(",").map((s) => s.trim()).filter(Boolean));
@@ -73,14 +73,25 @@ async function timeCalls(fn, count) {
   return Number(process.hrtime.bigint() - started) / 1e6; // ms
 }
 
-/** Runs the variants in ROUNDS interleaved rounds (order alternating), after a warm-up of each. */
+/**
+ * Runs the variants in ROUNDS rounds of `count` calls each, after a warm-up of each. Within a round
+ * the variants take turns in blocks of BLOCK calls (order alternating), so that a burst of other work
+ * on the machine hits every variant of the round about equally; a round's time of a variant is the
+ * sum of its blocks.
+ */
+const BLOCK = 50;
 async function interleaved(variants, count, warmup) {
   const names = Object.keys(variants);
   for (const name of names) await timeCalls(variants[name], warmup);
   const times = Object.fromEntries(names.map((name) => [name, []]));
   for (let r = 0; r < ROUNDS; r++) {
-    const order = r % 2 === 0 ? names : [...names].reverse();
-    for (const name of order) times[name].push(await timeCalls(variants[name], count));
+    const sums = Object.fromEntries(names.map((name) => [name, 0]));
+    for (let done = 0, b = 0; done < count; done += BLOCK, b++) {
+      const n = Math.min(BLOCK, count - done);
+      const order = (r + b) % 2 === 0 ? names : [...names].reverse();
+      for (const name of order) sums[name] += await timeCalls(variants[name], n);
+    }
+    for (const name of names) times[name].push(sums[name]);
   }
   return times;
 }
@@ -168,7 +179,7 @@ async function benchClient() {
     const perPage = (ms) => (median(ms) / walks / PAGED_PAGES) * 1000;
 
     results.client = {
-      method: `${ROUNDS} interleaved rounds × ${CALLS} sequential GETs per variant, warm-up ${WARMUP}; loopback node:http server in a child process; median of the per-round ratios`,
+      method: `${ROUNDS} rounds × ${CALLS} sequential GETs per variant, the variants taking turns in blocks of ${BLOCK} within each round, warm-up ${WARMUP}; loopback node:http server in a child process; median of the per-round ratios`,
       liveGetInfo: {
         clientOverRaw: round(clientRatio),
         openapiFetchGetOverRaw: round(getRatio),
@@ -318,19 +329,28 @@ async function load(url) {
 async function benchMock() {
   const { startMock } = await import(pathToFileURL(join(mockDir, "dist", "index.js")).href);
   const prism = prismEntry();
-  log(`mock: autocannon 10 connections × ${SECONDS} s on GET /live/info (Basic auth), tikhub-mock then bare prism ${prism.version}`);
-  const measured = {};
-  for (const [name, start] of [
-    ["tikhubMock", () => startTikhubMock(startMock)],
-    ["barePrism", () => startBarePrism(prism.entry)],
-  ]) {
-    const server = await start();
-    try {
-      measured[name] = await load(server.url);
-    } finally {
-      await server.close();
-    }
+  log(`mock: autocannon 10 connections × ${SECONDS} s on GET /live/info (Basic auth), tikhub-mock and bare prism ${prism.version}, order A B B A`);
+  // Both servers run side by side (the idle one costs nothing); the loads alternate A B B A so that
+  // neither gets the machine's better or worse moments (other work, CPU boost) alone.
+  const servers = { tikhubMock: await startTikhubMock(startMock), barePrism: await startBarePrism(prism.entry) };
+  const runs = { tikhubMock: [], barePrism: [] };
+  try {
+    for (const name of ["tikhubMock", "barePrism", "barePrism", "tikhubMock"]) runs[name].push(await load(servers[name].url));
+  } finally {
+    await Promise.all(Object.values(servers).map((server) => server.close()));
   }
+  const combine = (list) => ({
+    requestsPerSecond: round(list.reduce((sum, r) => sum + r.requestsPerSecond, 0) / list.length, 1),
+    // The worse of the two runs: a percentile of two runs is not the mean of their percentiles.
+    latencyMs: Object.fromEntries(["p50", "p90", "p99", "max"].map((k) => [k, Math.max(...list.map((r) => r.latencyMs[k]))])),
+    total: list.reduce((sum, r) => sum + r.total, 0),
+    non2xx: list.reduce((sum, r) => sum + r.non2xx, 0),
+    errors: list.reduce((sum, r) => sum + r.errors, 0),
+    timeouts: list.reduce((sum, r) => sum + r.timeouts, 0),
+    runs: list.map((r) => ({ requestsPerSecond: r.requestsPerSecond, p50: r.latencyMs.p50, p99: r.latencyMs.p99 })),
+  });
+  const measured = { tikhubMock: combine(runs.tikhubMock), barePrism: combine(runs.barePrism) };
+
   log("mock: start-up to first 200 answer, 3 times each");
   const startups = { tikhubMock: [], barePrism: [] };
   for (let i = 0; i < 3; i++) {
@@ -345,7 +365,7 @@ async function benchMock() {
   }
   const ratio = measured.tikhubMock.requestsPerSecond / measured.barePrism.requestsPerSecond;
   results.mock = {
-    method: `autocannon ${SECONDS} s, 10 connections, after 500 warm-up requests; GET ${LIVE_PATH} with Authorization: ${AUTH}; each server alone on the machine`,
+    method: `autocannon, 10 connections, 2 runs of ${SECONDS} s per server in the order A B B A, each after 500 warm-up requests; GET ${LIVE_PATH} with Authorization: ${AUTH}; req/s is the mean of the runs, latencies the worse run's`,
     prismCliVersion: prism.version,
     tikhubMock: { ...measured.tikhubMock, startupMsMedian: round(median(startups.tikhubMock), 0), startupMs: startups.tikhubMock.map((v) => round(v, 0)) },
     barePrism: { ...measured.barePrism, startupMsMedian: round(median(startups.barePrism), 0), startupMs: startups.barePrism.map((v) => round(v, 0)) },
@@ -355,8 +375,8 @@ async function benchMock() {
   const t = results.mock.tikhubMock;
   const p = results.mock.barePrism;
   row("mock", "tikhub-mock req/s ÷ bare prism req/s", round(ratio), "×", "≥ 1.0", `${t.requestsPerSecond} vs ${p.requestsPerSecond} req/s`);
-  row("mock", "tikhub-mock latency p50 / p99", `${t.latencyMs.p50} / ${t.latencyMs.p99}`, "ms", "p99 ≤ 20 ms", `non-2xx ${t.non2xx}, errors ${t.errors}`);
-  row("mock", "bare prism latency p50 / p99", `${p.latencyMs.p50} / ${p.latencyMs.p99}`, "ms", "", `non-2xx ${p.non2xx}, errors ${p.errors}`);
+  row("mock", "tikhub-mock latency p50 / p99", `${t.latencyMs.p50} / ${t.latencyMs.p99}`, "ms", "p99 ≤ 20 ms", `non-2xx ${t.non2xx}, errors ${t.errors}, ${t.total} requests`);
+  row("mock", "bare prism latency p50 / p99", `${p.latencyMs.p50} / ${p.latencyMs.p99}`, "ms", "", `non-2xx ${p.non2xx}, errors ${p.errors}, ${p.total} requests`);
   row("mock", "start-up to first answer, tikhub-mock", t.startupMsMedian, "ms", "", `median of 3: ${t.startupMs.join(", ")}`);
   row("mock", "start-up to first answer, bare prism", p.startupMsMedian, "ms", "", `median of 3: ${p.startupMs.join(", ")}`);
 }
@@ -375,11 +395,11 @@ function benchPipeline() {
   log("pipeline: cold turbo run build --force (bundle → generate → build, no cache)");
   const cold = timed(turbo, ["run", "build", "--force", "--output-logs=errors-only"]);
   const warm = [];
-  let fullTurbo = true;
+  let fullTurbo = 0;
   for (let i = 0; i < 3; i++) {
     const run = timed(turbo, ["run", "build", "--output-logs=errors-only"]);
     warm.push(run.seconds);
-    fullTurbo &&= run.status === 0 && /FULL TURBO/.test(run.output);
+    if (run.status === 0 && /FULL TURBO/.test(run.output)) fullTurbo++;
   }
   results.pipeline = {
     coldBuildSeconds: cold.status === 0 ? round(cold.seconds, 2) : null,
@@ -387,10 +407,10 @@ function benchPipeline() {
     tasks: /Tasks:\s+(\d+) successful, (\d+) total/.exec(cold.output)?.slice(1, 3).join("/") ?? null,
     warmBuildSecondsMedian: round(median(warm), 2),
     warmBuildSeconds: warm.map((v) => round(v, 2)),
-    warmFullTurbo: fullTurbo,
+    warmRunsFullTurbo: `${fullTurbo}/3`,
   };
   row("pipeline", "cold build (turbo --force: bundle→generate→build)", results.pipeline.coldBuildSeconds ?? "failed", "s", "", results.pipeline.tasks ? `${results.pipeline.tasks} tasks` : "");
-  row("pipeline", "warm build (full cache)", results.pipeline.warmBuildSecondsMedian, "s", "", fullTurbo ? "FULL TURBO, median of 3" : "not FULL TURBO");
+  row("pipeline", "warm build (full cache)", results.pipeline.warmBuildSecondsMedian, "s", "", `median of 3; FULL TURBO ${fullTurbo}/3${fullTurbo < 3 ? " (inputs changed meanwhile?)" : ""}`);
 
   const contractPkg = join(root, "packages", "contract-tests", "package.json");
   if (existsSync(contractPkg) && JSON.parse(readFileSync(contractPkg, "utf8")).scripts?.test) {
@@ -430,7 +450,9 @@ results.machine = {
   cores: cpu.length,
   memoryGiB: round(totalmem() / 2 ** 30, 1),
   freeMemoryGiB: round(freemem() / 2 ** 30, 1),
+  loadAverageBefore: loadavg().map((v) => round(v, 2)),
 };
+if (loadavg()[0] > cpu.length / 2) log(`the machine is busy (1-min load average ${loadavg()[0].toFixed(2)} on ${cpu.length} cores): ratios will be noisier than usual`);
 results.date = new Date().toISOString();
 results.settings = { BENCH_SECONDS: SECONDS, BENCH_ROUNDS: ROUNDS, BENCH_CALLS: CALLS, skipped: [...SKIP] };
 
@@ -450,9 +472,10 @@ for (const [name, fn] of [
     row(name, "(benchmark failed)", "error", "", "", String(error?.message ?? error).split("\n")[0]);
   }
 }
+results.machine.loadAverageAfter = loadavg().map((v) => round(v, 2));
 writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\nTikHub toolkit benchmarks — ${results.machine.cpu} × ${results.machine.cores}, Node ${process.version}, ${results.date}\n`);
 printTable();
-console.log(`\nwrote bench/results.json${failures.length ? `; could not run: ${failures.join(", ")}` : ""}`);
+console.log(`\nload average (1 min) ${results.machine.loadAverageBefore[0]} before, ${results.machine.loadAverageAfter[0]} after, on ${results.machine.cores} cores; wrote bench/results.json${failures.length ? `; could not run: ${failures.join(", ")}` : ""}`);
 // A benchmark that could not run at all is an error of the harness, not a slow result.
 process.exitCode = failures.length ? 1 : 0;

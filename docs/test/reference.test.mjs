@@ -4,7 +4,7 @@
 // live-info example renders, and the page fetches nothing from the network.
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, test } from "vitest";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 
@@ -29,7 +29,7 @@ let page;
 const remoteRequests = [];
 const pageErrors = [];
 
-before(async () => {
+beforeAll(async () => {
   assert.ok(existsSync(htmlPath), `${htmlPath} is missing: run \`pnpm run docs\` first`);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -45,7 +45,7 @@ before(async () => {
   await page.locator('[data-component-name="Menu/Menu"]').first().waitFor();
 });
 
-after(async () => {
+afterAll(async () => {
   await browser?.close();
 });
 

@@ -1,11 +1,9 @@
 import { defineConfig } from "tsup";
 
-export default defineConfig({
-  entry: ["src/index.ts", "src/cli.ts"],
-  format: ["esm", "cjs"],
-  dts: { entry: "src/index.ts" },
-  clean: false,
-  target: "node20",
-  platform: "node",
-  shims: true,
-});
+const shared = { target: "node20", platform: "node", shims: true } as const;
+
+// The library (ESM + CJS + types), and the CLI entry its bin loads (ESM only).
+export default defineConfig([
+  { ...shared, entry: ["src/index.ts"], format: ["esm", "cjs"], dts: true },
+  { ...shared, entry: ["src/cli.ts"], format: ["esm"] },
+]);
