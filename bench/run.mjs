@@ -67,31 +67,26 @@ function freePort() {
 // ---------------------------------------------------------------------------------------------
 // 1. Client overhead
 // ---------------------------------------------------------------------------------------------
-async function timeCalls(fn, count) {
-  const started = process.hrtime.bigint();
-  for (let i = 0; i < count; i++) await fn();
-  return Number(process.hrtime.bigint() - started) / 1e6; // ms
-}
-
 /**
- * Runs the variants in ROUNDS rounds of `count` calls each, after a warm-up of each. Within a round
- * the variants take turns in blocks of BLOCK calls (order alternating), so that a burst of other work
- * on the machine hits every variant of the round about equally; a round's time of a variant is the
- * sum of its blocks.
+ * Times the variants call by call, taking turns (A B C, then C B A, …), so that every variant meets
+ * the same moment-to-moment load of a shared machine; a round's figure is the median call × count.
+ * (Blocks of calls per variant proved too noisy here: the same build measured 1.03 and 1.13.)
  */
-const BLOCK = 50;
 async function interleaved(variants, count, warmup) {
   const names = Object.keys(variants);
-  for (const name of names) await timeCalls(variants[name], warmup);
+  for (let i = 0; i < warmup; i++) for (const name of names) await variants[name]();
   const times = Object.fromEntries(names.map((name) => [name, []]));
   for (let r = 0; r < ROUNDS; r++) {
-    const sums = Object.fromEntries(names.map((name) => [name, 0]));
-    for (let done = 0, b = 0; done < count; done += BLOCK, b++) {
-      const n = Math.min(BLOCK, count - done);
-      const order = (r + b) % 2 === 0 ? names : [...names].reverse();
-      for (const name of order) sums[name] += await timeCalls(variants[name], n);
+    const samples = Object.fromEntries(names.map((name) => [name, new Array(count)]));
+    for (let i = 0; i < count; i++) {
+      const order = (r + i) % 2 === 0 ? names : [...names].reverse();
+      for (const name of order) {
+        const started = performance.now();
+        await variants[name]();
+        samples[name][i] = performance.now() - started;
+      }
     }
-    for (const name of names) times[name].push(sums[name]);
+    for (const name of names) times[name].push(median(samples[name]) * count);
   }
   return times;
 }
@@ -179,7 +174,7 @@ async function benchClient() {
     const perPage = (ms) => (median(ms) / walks / PAGED_PAGES) * 1000;
 
     results.client = {
-      method: `${ROUNDS} rounds × ${CALLS} sequential GETs per variant, the variants taking turns in blocks of ${BLOCK} within each round, warm-up ${WARMUP}; loopback node:http server in a child process; median of the per-round ratios`,
+      method: `${ROUNDS} rounds × ${CALLS} sequential GETs per variant, the variants taking turns call by call (order alternating), warm-up ${WARMUP}; a round is the median call; loopback node:http server in a child process; median of the per-round ratios`,
       liveGetInfo: {
         clientOverRaw: round(clientRatio),
         openapiFetchGetOverRaw: round(getRatio),

@@ -65,8 +65,14 @@ export function createTikHubClient(options: TikHubClientOptions = {}): TikHubCli
     const [namespace, name, path, required, cursorParam, nextCursor, hasMoreField, itemsField] = line.split(" ") as string[];
     const requiredParams = required === "-" ? [] : required.split(",");
     const operation = `${namespace}.${name}`;
-    const call = async (params?: Params, requestOptions?: RequestOptions) =>
-      getData(config, baseUrl + path + queryString(operation, requiredParams, params), requestOptions);
+    const url = baseUrl + path;
+    const call = (params?: Params, requestOptions?: RequestOptions): Promise<unknown> => {
+      try {
+        return getData(config, url + queryString(operation, requiredParams, params), requestOptions);
+      } catch (error) {
+        return Promise.reject(error); // bad input rejects like any other error, never throws synchronously
+      }
+    };
     const method: Record<string, unknown> & typeof call = call as never;
     if (cursorParam) {
       const pagination: Pagination = { cursorParam, nextCursorField: nextCursor === "-" ? null : nextCursor, hasMoreField, itemsField };

@@ -48,20 +48,23 @@ export async function getData(config: TransportConfig, url: string, options: Req
 
 async function attempt(fetchImpl: typeof fetch, url: string, headers: Record<string, string>, timeoutMs: number, signal?: AbortSignal): Promise<Envelope> {
   if (signal?.aborted) throw abortError(signal);
+  let response!: Response;
+  // Dispatch first: the timer and the abort listener are then set up while the request is on the wire.
+  const work = (async () => {
+    response = await fetchImpl(url, signal ? { headers, signal } : { headers });
+    return response.text();
+  })();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let onAbort: (() => void) | undefined;
-  let response!: Response;
   let text: string;
   try {
+    // No AbortSignal of our own for the timeout: passing one to fetch costs every request ~5% on
+    // loopback. A timed-out attempt finishes in the background and its answer is dropped (the
+    // connection goes back to the pool; undici ends a hung one after its own timeouts).
     text = await new Promise<string>((resolve, reject) => {
       timer = setTimeout(() => reject(new TimeoutError(`Request timed out after ${timeoutMs} ms`)), timeoutMs);
       if (signal) signal.addEventListener("abort", (onAbort = () => reject(abortError(signal))));
-      // No AbortSignal of our own for the timeout: passing one to fetch costs every request ~5% on
-      // loopback. A timed-out attempt finishes in the background and its answer is dropped (the
-      // connection goes back to the pool; undici ends a hung one after its own timeouts).
-      fetchImpl(url, signal ? { headers, signal } : { headers })
-        .then((r) => ((response = r), r.text()))
-        .then(resolve, (cause) => reject(signal?.aborted ? abortError(signal) : new ConnectionError(`Connection failed: ${cause?.message}`, { cause })));
+      work.then(resolve, (cause) => reject(signal?.aborted ? abortError(signal) : new ConnectionError(`Connection failed: ${cause?.message}`, { cause })));
     });
   } finally {
     clearTimeout(timer);
