@@ -1,5 +1,7 @@
-// `pnpm test`: every test in the repo through turbo, then one closing line that counts them all.
-// Each vitest run writes a JSON report to .test-results/ (see vitest.shared.mjs); the spec check counts as one test.
+// `pnpm test`: every test in the repo through turbo, then the release dry-run (scripts/release-check.mjs),
+// then one closing line that counts them all.
+// Each vitest run writes a JSON report to .test-results/ (see vitest.shared.mjs); so does the spec check
+// (scripts/check-spec.mjs: one test per catalog operation, one for the documentation page).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -17,8 +19,14 @@ const turbo = spawnSync("pnpm", ["exec", "turbo", "run", "test", "--concurrency=
   env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", REDOCLY_TELEMETRY: "off", NO_COLOR: "1" },
 });
 
-let passed = 0;
-let failed = 0;
+// The packed packages in a throwaway consumer project (publint, attw, ESM/CJS/TypeScript use).
+let releaseCheck = { status: null };
+if (turbo.status === 0) {
+  releaseCheck = spawnSync(process.execPath, [join(repoRoot, "scripts", "release-check.mjs")], { cwd: repoRoot, stdio: "inherit" });
+}
+
+let passed = releaseCheck.status === 0 ? 1 : 0;
+let failed = releaseCheck.status !== null && releaseCheck.status !== 0 ? 1 : 0;
 let skipped = 0;
 const files = existsSync(resultsDir) ? readdirSync(resultsDir).filter((f) => f.endsWith(".json")) : [];
 for (const file of files) {
@@ -27,7 +35,7 @@ for (const file of files) {
   failed += report.numFailedTests ?? 0;
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 }
-console.log(`\nTest reports: ${files.map((f) => f.replace(/\.json$/, "")).join(", ") || "none"}`);
+console.log(`\nTest reports: ${files.map((f) => f.replace(/\.json$/, "")).join(", ") || "none"}${releaseCheck.status === null ? "" : ", release-check"}`);
 console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 if (turbo.status !== 0) process.exit(turbo.status ?? 1);
 if (failed > 0 || passed === 0) process.exit(1);
