@@ -2,7 +2,10 @@ import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { connect } from "node:net";
 import { fileURLToPath } from "node:url";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { reservePort } from "./ports.js";
+import { startReplayCache } from "./replay-cache.js";
 import { spawnPrism } from "./prism.js";
 
 export interface StartMockOptions {
@@ -45,7 +48,11 @@ function defaultSpecPath(): string {
   throw new MockStartError("no bundled spec found: run `pnpm build` from the repository root");
 }
 
-/** Starts a real Prism process over the bundled spec and resolves once it answers HTTP. */
+/**
+ * Starts a real Prism process over the bundled spec and resolves once it answers HTTP. With the spec's
+ * examples (the default) Prism listens on a private loopback port behind a replay cache on the public
+ * one (see replay-cache.ts); dynamic and proxy modes serve Prism directly, as every answer differs.
+ */
 export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
   const host = options.host ?? "127.0.0.1";
   const requested = options.port ?? 4010;
@@ -53,8 +60,20 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   if (options.proxy !== undefined && !/^https?:\/\/[^/]/.test(options.proxy)) throw new MockStartError(`--proxy must be an http(s) URL, got "${options.proxy}"`);
   const specPath = options.specPath ?? defaultSpecPath();
   if (!existsSync(specPath)) throw new MockStartError(`spec not found at ${specPath}`);
-  const port = await reservePort(host, requested);
-  const child = spawnPrism({ specPath, host, port, dynamic: options.dynamic, proxyUrl: options.proxy });
+  const cached = !options.dynamic && !options.proxy;
+  const prismHost = cached ? "127.0.0.1" : host;
+  let port: number;
+  let prismPort: number;
+  let front: Server | undefined;
+  if (cached) {
+    // The public port is held by the replay cache from here on, so nothing can take it meanwhile.
+    prismPort = await reservePort(prismHost, 0);
+    front = await startReplayCache({ host, port: requested, upstreamPort: prismPort });
+    port = (front.address() as AddressInfo).port;
+  } else {
+    port = prismPort = await reservePort(host, requested);
+  }
+  const child = spawnPrism({ specPath, host: prismHost, port: prismPort, dynamic: options.dynamic, proxyUrl: options.proxy });
   const output: string[] = [];
   const onData = (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n")) {
@@ -66,11 +85,19 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   };
   child.stdout?.on("data", onData);
   child.stderr?.on("data", onData);
-  const urlHost = host.includes(":") ? `[${host}]` : host === "0.0.0.0" ? "127.0.0.1" : host;
-  const url = `http://${urlHost}:${port}`;
-  const close = () => stopProcess(child);
+  const urlHost = (h: string) => (h.includes(":") ? `[${h}]` : h === "0.0.0.0" ? "127.0.0.1" : h);
+  const url = `http://${urlHost(host)}:${port}`;
+  const prismUrl = `http://${urlHost(prismHost)}:${prismPort}`;
+  const close = async () => {
+    if (front) {
+      const closed = new Promise((resolve) => front!.close(resolve));
+      front.closeAllConnections();
+      await closed;
+    }
+    await stopProcess(child);
+  };
   try {
-    await waitUntilAnswering(url, child, options.readyTimeoutMs ?? 30_000, output, options.proxy ? () => tcpProbe(urlHost, port) : () => httpProbe(url));
+    await waitUntilAnswering(child, options.readyTimeoutMs ?? 30_000, output, options.proxy ? () => tcpProbe(urlHost(prismHost), prismPort) : () => httpProbe(prismUrl));
   } catch (error) {
     await close();
     throw error;
@@ -94,7 +121,7 @@ function tcpProbe(host: string, port: number): Promise<void> {
   });
 }
 
-async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs: number, output: string[], probe: () => Promise<void>): Promise<void> {
+async function waitUntilAnswering(child: ChildProcess, timeoutMs: number, output: string[], probe: () => Promise<void>): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited: number | null | undefined;
   child.once("exit", (code) => {
@@ -109,7 +136,7 @@ async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs: n
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
-  throw new MockStartError(`Prism did not answer at ${url} within ${timeoutMs} ms:\n${output.join("\n")}`);
+  throw new MockStartError(`Prism did not answer within ${timeoutMs} ms:\n${output.join("\n")}`);
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {

@@ -42,6 +42,31 @@ describe("startMock", () => {
     if (status === 429) expect(response.headers.get("retry-after")).toBe("30");
   });
 
+  it("replays Prism's answer to a repeated request, keyed by URL, credentials and Prefer", async () => {
+    const url = `${mock.url}/video/info?video_id=7560175324038728973`;
+    const first = await fetch(url, { headers: AUTH });
+    const second = await fetch(url, { headers: AUTH });
+    expect([first.headers.get("x-tikhub-mock-cache"), second.headers.get("x-tikhub-mock-cache")]).toEqual(["miss", "hit"]);
+    expect(second.status).toBe(first.status);
+    expect(second.headers.get("content-type")).toBe(first.headers.get("content-type"));
+    expect(await second.text()).toBe(await first.text());
+    const limited = await fetch(url, { headers: { ...AUTH, prefer: "code=429" } });
+    expect([limited.status, limited.headers.get("x-tikhub-mock-cache"), limited.headers.get("retry-after")]).toEqual([429, "miss", "30"]);
+    const anonymous = await fetch(url);
+    expect([anonymous.status, anonymous.headers.get("x-tikhub-mock-cache")]).toEqual([401, "miss"]);
+    expect((await fetch(url)).headers.get("x-tikhub-mock-cache")).toBe("hit");
+  });
+
+  it("passes other methods through to Prism uncached", async () => {
+    const preflight = await fetch(`${mock.url}/api/info`, {
+      method: "OPTIONS",
+      headers: { origin: "http://localhost:5173", "access-control-request-method": "GET", "access-control-request-headers": "authorization" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("x-tikhub-mock-cache")).toBeNull();
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
+  });
+
   it("refuses a port in use with PortInUseError", async () => {
     await expect(startMock({ port: mock.port })).rejects.toBeInstanceOf(PortInUseError);
   });
@@ -56,6 +81,7 @@ describe("startMock", () => {
     try {
       const response = await fetch(`${dynamic.url}/api/info`, { headers: AUTH });
       expect(response.status).toBe(200);
+      expect(response.headers.get("x-tikhub-mock-cache")).toBeNull();
       const body = await response.json();
       expect(typeof body.code).toBe("number");
       expect(typeof body.msg).toBe("string");
