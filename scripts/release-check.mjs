@@ -215,10 +215,9 @@ async function checkPackage({ path, manifest }) {
 const ROOM = "7531095702089370381";
 const HOST = "6796815426174960646";
 
-const ESM_SCRIPT = `import { createTikHubClient, AuthenticationError } from "@tikhubapi/client";
-import { startMock } from "@tikhubapi/mock";
-
-const mock = await startMock({ port: 0 });
+/** The consumer script, the same calls in both module systems (ESM: import + top-level await; CJS: require). */
+function consumerScript(module) {
+  const body = `const mock = await startMock({ port: 0 });
 try {
   const client = createTikHubClient({ baseUrl: mock.url, username: "demo", password: "demo", maxRetries: 0 });
   const live = await client.live.getInfo({ room_id: "${ROOM}", user_id: "${HOST}" });
@@ -228,35 +227,28 @@ try {
   } catch (error) {
     typedError = error instanceof AuthenticationError ? \`AuthenticationError \${error.status}\` : String(error);
   }
-  console.log(JSON.stringify({ module: "esm", mock: mock.url, keys: Object.keys(live.data).slice(0, 3), typedError }));
+  console.log(JSON.stringify({ module: "${module}", mock: mock.url, keys: Object.keys(live.data).slice(0, 3), typedError }));
 } finally {
   await mock.close();
-}
-`;
+}`;
+  if (module === "esm") {
+    return `import { createTikHubClient, AuthenticationError } from "@tikhubapi/client";
+import { startMock } from "@tikhubapi/mock";
 
-const CJS_SCRIPT = `const { createTikHubClient, AuthenticationError } = require("@tikhubapi/client");
+${body}
+`;
+  }
+  return `const { createTikHubClient, AuthenticationError } = require("@tikhubapi/client");
 const { startMock } = require("@tikhubapi/mock");
 
 (async () => {
-  const mock = await startMock({ port: 0 });
-  try {
-    const client = createTikHubClient({ baseUrl: mock.url, username: "demo", password: "demo", maxRetries: 0 });
-    const live = await client.live.getInfo({ room_id: "${ROOM}", user_id: "${HOST}" });
-    let typedError = "none";
-    try {
-      await client.live.getInfo({ room_id: "${ROOM}", user_id: "${HOST}" }, { headers: { Prefer: "code=401" } });
-    } catch (error) {
-      typedError = error instanceof AuthenticationError ? \`AuthenticationError \${error.status}\` : String(error);
-    }
-    console.log(JSON.stringify({ module: "cjs", mock: mock.url, keys: Object.keys(live.data).slice(0, 3), typedError }));
-  } finally {
-    await mock.close();
-  }
+${body}
 })().catch((error) => {
   console.error(error);
   process.exit(1);
 });
 `;
+}
 
 const TS_CALL = (file) => `import { createTikHubClient, TikHubError, type Data } from "@tikhubapi/client";
 
@@ -335,8 +327,8 @@ function consumer(packed) {
 
   const env = npmEnv();
   for (const [file, text, label] of [
-    ["esm.mjs", ESM_SCRIPT, "ESM import"],
-    ["cjs.cjs", CJS_SCRIPT, "CJS require"],
+    ["esm.mjs", consumerScript("esm"), "ESM import"],
+    ["cjs.cjs", consumerScript("cjs"), "CJS require"],
   ]) {
     writeFileSync(join(dir, file), text);
     const result = run(process.execPath, [file], { cwd: dir, env, timeout: 90_000 });

@@ -13,6 +13,16 @@ export function loadSpec() {
   }
 }
 
+/** loadSpec() for command-line tools: on failure one line `<tool>: <reason>` and exit 1. */
+export function loadSpecOrExit(tool) {
+  try {
+    return loadSpec();
+  } catch (error) {
+    console.error(`${tool}: ${error.message}`);
+    process.exit(1);
+  }
+}
+
 /** A JSON pointer from path segments ("/live/info" → "~1live~1info"). */
 export const pointer = (...parts) => parts.map((p) => String(p).replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
 

@@ -2,7 +2,7 @@
 // help text and parameter check from. Nothing lists operations by hand: sections are the spec's tags,
 // commands its operations (method = the client's, kebab-cased), flags its query parameters.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { deref as derefIn, loadSpec, operationsOf } from "@tikhubapi/spec/spec";
+import { deref as derefIn, loadSpecOrExit, operationsOf } from "@tikhubapi/spec/spec";
 
 const out = new URL("../src/generated/commands.ts", import.meta.url);
 
@@ -14,12 +14,7 @@ function fail(message) {
   process.exit(1);
 }
 
-let spec;
-try {
-  spec = loadSpec();
-} catch (error) {
-  fail(error.message);
-}
+const spec = loadSpecOrExit("generate-commands");
 const deref = (node) => derefIn(spec, node);
 
 /** getCategoriesLevel1 → get-categories-level1; room_id → room-id. */

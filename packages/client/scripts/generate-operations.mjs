@@ -3,7 +3,7 @@
 // comes from an operation of the spec (tag → namespace, operationId → method, required query
 // parameters, x-pagination).
 import { mkdirSync, writeFileSync } from "node:fs";
-import { deref as derefIn, loadSpec, operationsOf } from "@tikhubapi/spec/spec";
+import { deref as derefIn, loadSpecOrExit, operationsOf } from "@tikhubapi/spec/spec";
 
 const out = new URL("../src/generated/operations.ts", import.meta.url);
 
@@ -12,12 +12,7 @@ function fail(message) {
   process.exit(1);
 }
 
-let spec;
-try {
-  spec = loadSpec();
-} catch (error) {
-  fail(error.message);
-}
+const spec = loadSpecOrExit("generate-operations");
 const deref = (node) => derefIn(spec, node);
 
 const operations = [];
