@@ -6,7 +6,7 @@
 // it build-docs loads them from a CDN), the only remote asset Redoc still references (the
 // "API docs by Redocly" logo image) is replaced with an inline SVG, and the build fails if the
 // output still points a <script>, stylesheet or font at the network.
-// Usage: node scripts/docs-build.mjs   (root: `pnpm docs`, which bundles the spec first)
+// Usage: node scripts/docs-build.mjs   (root: `pnpm run docs`, which bundles the spec first; a bare `pnpm docs` is pnpm's own command)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { bundlePath, repoRoot, runRedocly } from "./run-redocly.mjs";
