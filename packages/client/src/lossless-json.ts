@@ -11,7 +11,12 @@ const MAYBE_UNSAFE = /[:,[]\s*-?\d{16}/;
 const STRING_OR_LONG_INTEGER = /"(?:[^"\\]|\\.)*"|(?<![\d.eE+-])-?\d{16,}(?![\d.eE])/g;
 
 export function parseJson(text: string): unknown {
-  return JSON.parse(MAYBE_UNSAFE.test(text) ? quoteUnsafeIntegers(text) : text);
+  return JSON.parse(mayHoldUnsafeInteger(text) ? quoteUnsafeIntegers(text) : text);
+}
+
+/** The cheap test that keeps most answers on JSON.parse's fast path. */
+export function mayHoldUnsafeInteger(text: string): boolean {
+  return MAYBE_UNSAFE.test(text);
 }
 
 /** Wraps every integer literal outside strings that is not a safe integer in quotes. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseJson, quoteUnsafeIntegers } from "../src/lossless-json.js";
+import { readFileSync } from "node:fs";
+import { mayHoldUnsafeInteger, parseJson, quoteUnsafeIntegers } from "../src/lossless-json.js";
 import { backoffMs, retryAfterMs } from "../src/retry.js";
 
 describe("retryAfterMs", () => {
@@ -47,6 +48,15 @@ describe("parseJson", () => {
       { 'k"': "7531095702089370381" },
     ]);
   });
+  it("keeps the documentation's own answer on the fast path: its long digit runs are inside URLs", () => {
+    const spec = JSON.parse(readFileSync(new URL("../../../openapi/dist/openapi.json", import.meta.url), "utf8"));
+    const body = JSON.stringify(spec.components.examples.liveGetInfo.value);
+    expect(body).toMatch(/\d{16}/);
+    expect(mayHoldUnsafeInteger(body)).toBe(false);
+    expect(mayHoldUnsafeInteger('{"id":7531095702089370381}')).toBe(true);
+    expect(mayHoldUnsafeInteger('{"ids": [1, 7531095702089370381]}')).toBe(true);
+  });
+
   it("still throws on invalid JSON", () => {
     expect(() => parseJson('{"a":7531095702089370381')).toThrow(SyntaxError);
   });
