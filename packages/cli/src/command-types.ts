@@ -1,3 +1,5 @@
+import type { Pagination } from "@tikhubapi/client";
+
 /** One query parameter of an operation, as a `--flag`. */
 export interface Param {
   /** The API's name (`room_id`). */
@@ -13,14 +15,8 @@ export interface Param {
   minimum?: number;
 }
 
-/** An operation's `x-pagination`; fields are dotted paths relative to the envelope's `data`, `[]` flattens an array. */
-export interface Pagination {
-  cursorParam: string;
-  /** null: page-numbered (the cursor parameter is a page number that increments). */
-  nextCursorField: string | null;
-  hasMoreField: string;
-  itemsField: string;
-}
+/** An operation's `x-pagination`, read the same way as the client's `.pages()`. */
+export type { Pagination } from "@tikhubapi/client";
 
 export interface Operation {
   /** The CLI's method name: the client's, kebab-cased (`get-info`). */

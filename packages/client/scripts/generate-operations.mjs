@@ -88,8 +88,6 @@ const lines = [
   ]),
   "}",
   "",
-  `export const NAMESPACES = ${JSON.stringify(namespaces)} as const;`,
-  "",
 ];
 mkdirSync(new URL(".", out), { recursive: true });
 writeFileSync(out, lines.join("\n"));

@@ -73,11 +73,17 @@ export function compareFields(value: unknown, schemaNode: unknown, path = ""): {
 }
 
 export async function runDrift(options: { baseUrl?: string; username: string; password: string; sample?: readonly string[]; reportPath?: string }): Promise<DriftReport> {
-  let last: { status: number; text: string } | undefined;
+  // The last raw answer, as sent (a holder object: TypeScript does not see assignments in the callback).
+  const recorded: { last?: { status: number; text: string } } = {};
   const recordingFetch: typeof fetch = async (input, init) => {
     const response = await fetch(input, init);
-    last = { status: response.status, text: await response.clone().text() };
+    recorded.last = { status: response.status, text: await response.clone().text() };
     return response;
+  };
+  const takeRecorded = () => {
+    const last = recorded.last;
+    recorded.last = undefined;
+    return last;
   };
   const client = createTikHubClient({ username: options.username, password: options.password, baseUrl: options.baseUrl, maxRetries: 0, timeoutMs: 30_000, fetch: recordingFetch }) as unknown as Record<
     string,
@@ -87,13 +93,13 @@ export async function runDrift(options: { baseUrl?: string; username: string; pa
   for (const id of options.sample ?? LIVE_SAMPLE) {
     const op = operations.find((o) => o.id === id) as ContractOperation;
     if (!op) throw new Error(`drift sample names unknown operation ${id}`);
-    last = undefined;
     let error: string | undefined;
     try {
       await client[op.namespace][op.method](op.exampleParams);
     } catch (e) {
       error = `${(e as Error).name}: ${(e as Error).message}`;
     }
+    const last = takeRecorded();
     const entry: DriftEntry = { operationId: id, path: op.path, status: last?.status ?? null, statusMismatch: last?.status !== 200, schemaErrors: [], fieldsSeenNotInSpec: [], specFieldsMissing: [] };
     if (error) entry.error = error;
     if (last) {
