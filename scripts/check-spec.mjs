@@ -3,11 +3,13 @@
 // Usage: node scripts/check-spec.mjs [--section Live]   (a section limits the catalog rows checked)
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadCatalog, paginationFromCatalog } from "../openapi/lib/catalog.mjs";
+import { fieldSchemas, isIntegerSchema, propertySchemas, walkValue } from "../openapi/lib/schema-walk.mjs";
 import { createSpecValidator, deref, loadSpec, operationsOf } from "../openapi/lib/validator.mjs";
 
 const DOCUMENTED_ERRORS = ["400", "401", "428", "429", "500"];
 const STATUSES = ["200", ...DOCUMENTED_ERRORS];
 const PLACEHOLDER_NUMBERS = new Set([9007199254740991, -9007199254740991]);
+const INT32_MAX = 2 ** 31 - 1;
 
 const sectionArg = process.argv.indexOf("--section");
 const onlySection = sectionArg > 0 ? process.argv[sectionArg + 1] : undefined;
@@ -87,6 +89,19 @@ for (const row of rows) {
     opFail(`x-pagination ${JSON.stringify(operation["x-pagination"])} ≠ catalog ${JSON.stringify(expectedPaging)}`);
   }
 
+  // Every field x-pagination names is declared in the 200 schema, at that place below `data`.
+  const schema200 = deref(spec, operation.responses?.["200"])?.content?.["application/json"]?.schema;
+  if (expectedPaging && schema200) {
+    const dataSchemas = propertySchemas(spec, [schema200], "data");
+    for (const key of ["itemsField", "hasMoreField", "nextCursorField"]) {
+      const field = expectedPaging[key];
+      if (!field) continue;
+      const found = fieldSchemas(spec, dataSchemas, field);
+      if (found.length === 0) opFail(`x-pagination ${key} data.${field} is not declared in the 200 schema`);
+      else if (key === "itemsField" && !found.some((f) => deref(spec, f)?.type === "array")) opFail(`x-pagination itemsField data.${field} is not declared as an array`);
+    }
+  }
+
   // Parameters: same names, location, required flag, type, enum; each with a valid example.
   const rawParams = operation.parameters ?? [];
   const params = rawParams.map((p) => deref(spec, p));
@@ -133,6 +148,7 @@ for (const row of rows) {
       const { valid, errors } = validator.validateResponse(id, status, value);
       if (!valid) { allValid = false; opFail(`${where} does not validate: ${errors.slice(0, 5).join("; ")}`); }
       for (const ph of placeholders(value)) { allValid = false; opFail(`${where}: ${ph}`); }
+      for (const big of int32Overflows(response.content["application/json"].schema, value)) { allValid = false; opFail(`${where}: ${big}`); }
       if (status === "200") {
         if (value?.code !== 0 || value?.msg !== "success") { allValid = false; opFail(`${where}: code must be 0 and msg "success"`); }
         if (expectedPaging) {
@@ -147,6 +163,17 @@ for (const row of rows) {
     if (allValid) cov.examples += 1;
   }
   if (opOk) cov.ops += 1;
+}
+
+/** Integers beyond int32 in an example where the schema declares an integer without `format: int64`. */
+function int32Overflows(schema, value) {
+  const found = [];
+  walkValue(spec, [schema], value, (v, schemas, path) => {
+    if (!Number.isInteger(v) || Math.abs(v) <= INT32_MAX) return;
+    const integers = schemas.filter(isIntegerSchema);
+    if (integers.length > 0 && !integers.some((s) => s.format === "int64")) found.push(`${path} = ${v} exceeds int32 but its integer schema lacks format: int64`);
+  });
+  return found;
 }
 
 // The documentation page's own response must validate, with every field it shows declared.
