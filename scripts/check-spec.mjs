@@ -10,7 +10,11 @@ const DOCUMENTED_ERRORS = ["400", "401", "428", "429", "500"];
 const STATUSES = ["200", ...DOCUMENTED_ERRORS];
 const PLACEHOLDER_NUMBERS = new Set([9007199254740991, -9007199254740991]);
 const INT32_MAX = 2 ** 31 - 1;
-const RISK_CONTROL = "/components/schemas/RiskControlEnvelope";
+// Parameter constraints: the same name means the same constraints on every operation (a `maximum` or an
+// `enum` may differ where one operation's evidence gives one); paging parameters have their floor.
+const SHARED_CONSTRAINTS = ["type", "format", "pattern", "minLength", "maxLength", "minimum"];
+const PARAMETER_FLOORS = { offset: 0, count: 1, limit: 1, page: 1 };
+const constraintsByName = new Map();
 
 const sectionArg = process.argv.indexOf("--section");
 const onlySection = sectionArg > 0 ? process.argv[sectionArg + 1] : undefined;
@@ -133,6 +137,11 @@ for (const row of rows) {
     if (/(^|_)id$/.test(c.name) && typeOf(p.schema) !== "string") opFail(`${where}: id parameters must be strings (64-bit)`);
     if (c.enum && JSON.stringify(p.schema?.enum) !== JSON.stringify(c.enum)) opFail(`${where}: enum ${JSON.stringify(p.schema?.enum)} ≠ ${JSON.stringify(c.enum)}`);
     if (c.example !== null && c.example !== undefined && JSON.stringify(p.example) !== JSON.stringify(c.example)) opFail(`${where}: example ${JSON.stringify(p.example)} ≠ catalog ${JSON.stringify(c.example)}`);
+    if (p.schema?.type === "string" && p.required && !(p.schema.minLength >= 1)) opFail(`${where}: a required string needs minLength: 1 (an empty value must be a 400)`);
+    if (c.name in PARAMETER_FLOORS && p.schema?.minimum !== PARAMETER_FLOORS[c.name]) opFail(`${where}: needs minimum: ${PARAMETER_FLOORS[c.name]}`);
+    const constraints = JSON.stringify(Object.fromEntries(SHARED_CONSTRAINTS.map((k) => [k, p.schema?.[k]])));
+    if (!constraintsByName.has(c.name)) constraintsByName.set(c.name, new Map());
+    constraintsByName.get(c.name).set(constraints, [...(constraintsByName.get(c.name).get(constraints) ?? []), id]);
     if (p.example === undefined) opFail(`${where}: no example`);
     else {
       const check = validator.validateAt(schemaPointer(p), p.example);
@@ -183,6 +192,13 @@ function int32Overflows(schema, value) {
     if (integers.length > 0 && !integers.some((s) => s.format === "int64")) found.push(`${path} = ${v} exceeds int32 but its integer schema lacks format: int64`);
   });
   return found;
+}
+
+for (const [name, variants] of constraintsByName) {
+  if (variants.size < 2) continue;
+  const described = [...variants].map(([c, ops]) => `${c} on ${ops.join(", ")}`).join(" vs ");
+  const [, ...minority] = [...variants.values()].sort((a, b) => b.length - a.length);
+  for (const op of minority.flat()) fail(op, `parameter ${name}: constraints differ across operations: ${described}`);
 }
 
 // The documentation page's own response must validate, with every field it shows declared.
