@@ -3,7 +3,7 @@
 // Usage: node scripts/check-spec.mjs [--section Live]   (a section limits the catalog rows checked)
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadCatalog, paginationFromCatalog } from "../openapi/lib/catalog.mjs";
-import { expand, fieldSchemas, isIntegerSchema, propertySchemas, walkValue } from "../openapi/lib/schema-walk.mjs";
+import { expand, fieldSchemas, isIntegerSchema, optionalSteps, propertySchemas, walkValue } from "../openapi/lib/schema-walk.mjs";
 import { createSpecValidator, deref, loadSpec, operationsOf } from "../openapi/lib/validator.mjs";
 
 const DOCUMENTED_ERRORS = ["400", "401", "428", "429", "500"];
@@ -104,6 +104,7 @@ for (const row of rows) {
       const found = fieldSchemas(spec, dataSchemas, field);
       if (found.length === 0) opFail(`x-pagination ${key} data.${field} is not declared in the 200 schema`);
       else if (key === "itemsField" && !found.some((f) => deref(spec, f)?.type === "array")) opFail(`x-pagination itemsField data.${field} is not declared as an array`);
+      for (const step of found.length ? optionalSteps(spec, dataSchemas, field) : []) opFail(`x-pagination ${key}: data.${step} must be required (paging fields are required everywhere)`);
     }
   }
 
@@ -199,6 +200,19 @@ for (const [name, variants] of constraintsByName) {
   const described = [...variants].map(([c, ops]) => `${c} on ${ops.join(", ")}`).join(" vs ");
   const [, ...minority] = [...variants.values()].sort((a, b) => b.length - a.length);
   for (const op of minority.flat()) fail(op, `parameter ${name}: constraints differ across operations: ${described}`);
+}
+
+// Every `example` written inside a component schema validates against that schema (required fields included).
+for (const [name, schema] of Object.entries(spec.components?.schemas ?? {})) {
+  const visit = (node, pointerPath) => {
+    if (!node || typeof node !== "object") return;
+    if ("example" in node && !Array.isArray(node)) {
+      const check = validator.validateAt(pointerPath, node.example);
+      if (!check.valid) fail(`components.schemas.${name}`, `example at ${pointerPath} does not validate: ${check.errors.slice(0, 3).join("; ")}`);
+    }
+    for (const [key, child] of Object.entries(node)) if (key !== "example" && typeof child === "object") visit(child, `${pointerPath}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`);
+  };
+  visit(schema, `/components/schemas/${name}`);
 }
 
 // The documentation page's own response must validate, with every field it shows declared.

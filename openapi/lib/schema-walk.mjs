@@ -31,6 +31,26 @@ export function fieldSchemas(spec, schemas, field) {
 }
 
 /**
+ * The steps of a dotted field below `schemas` that no declaring schema lists in `required`
+ * ("data.body" when `body` is declared but optional).
+ */
+export function optionalSteps(spec, schemas, field) {
+  const out = [];
+  let current = schemas;
+  const walked = [];
+  for (const step of field.split(".")) {
+    const isList = step.endsWith("[]");
+    const name = isList ? step.slice(0, -2) : step;
+    walked.push(name);
+    const declaring = current.flatMap((s) => expand(spec, s)).filter((s) => s.properties && name in s.properties);
+    if (!declaring.some((s) => (s.required ?? []).includes(name))) out.push(walked.join("."));
+    current = declaring.map((s) => s.properties[name]);
+    if (isList) current = current.flatMap((s) => expand(spec, s)).flatMap((s) => (s.items ? [s.items] : []));
+  }
+  return out;
+}
+
+/**
  * Calls visit(value, schemas, path) for the value and every nested value, with the flattened schemas that may
  * describe it (empty where nothing is declared).
  */
