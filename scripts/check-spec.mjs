@@ -108,6 +108,17 @@ for (const row of rows) {
     }
   }
 
+  // A list that answers has_more but is not paged must say why (e.g. /live/ranking/*: a truncated top list).
+  if (!expectedPaging && schema200) {
+    let level = propertySchemas(spec, [schema200], "data");
+    for (let depth = 0; depth < 3 && level.length; depth++) {
+      for (const hm of [...propertySchemas(spec, level, "has_more"), ...propertySchemas(spec, level, "hasMore")]) {
+        if (!/not paged/i.test(deref(spec, hm)?.description ?? "") || !/not paged/i.test(operation.description ?? "")) opFail("answers has_more without x-pagination: the field and the operation must say it is not paged and what it means");
+      }
+      level = level.flatMap((s) => expand(spec, s)).flatMap((s) => Object.values(s.properties ?? {}));
+    }
+  }
+
   // The documented risk-control answer (HTTP 200, code ≠ 0, data null) is a valid 200 body too.
   const riskControl = spec.components?.schemas?.RiskControlEnvelope?.example;
   if (!riskControl) opFail("components.schemas.RiskControlEnvelope needs its example");
