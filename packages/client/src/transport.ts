@@ -152,10 +152,10 @@ function connectionError(call: Call, cause: unknown, hide: Hide): TikHubError {
   if (cause instanceof TikHubError) return cause;
   const error = cause as { message?: unknown; cause?: { code?: unknown; message?: unknown } } | undefined;
   const detail = [error?.message, error?.cause?.code ?? error?.cause?.message].filter((part) => typeof part === "string" && part).join(": ");
-  const message = `GET ${call.path} could not connect${detail ? `: ${detail}` : ""}`;
+  const message = `GET ${call.path} could not connect${detail ? `: ${hide(detail)}` : ""}`;
   // The cause stays attached unless its text holds a secret (a header value in a runtime's message).
   const leaks = [error?.message, (cause as Error)?.stack, error?.cause?.message].some((text) => typeof text === "string" && hide(text) !== text);
-  return new ConnectionError(hide(message), leaks ? {} : { cause });
+  return new ConnectionError(message, leaks ? {} : { cause });
 }
 
 export function judge(call: Call, response: Response, text: string, hide: () => Hide): Answer["result"] {
