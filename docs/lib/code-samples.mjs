@@ -59,7 +59,7 @@ const templates = {
       "",
     ].join("\n"),
 
-  typescript: ({ query, client }) =>
+  typescript: ({ query, client, hasParameters }) =>
     [
       `import { createTikHubClient } from "@tikhubapi/client";`,
       "",
@@ -69,9 +69,10 @@ const templates = {
       "  password: process.env.TIKHUB_PASSWORD,",
       "});",
       "",
-      "// Resolves to the answer's `data`; errors are thrown as typed errors (AuthenticationError, …).",
+      "// Resolves to the answer's `data`; failures throw typed errors.",
+      // A method of an operation with parameters takes an object, even when none is required.
       `const data = await tikhub.${client.namespace}.${client.method}(${
-        query.length ? `{ ${query.map((q) => `${identifierOr(q.name)}: ${literal(q)}`).join(", ")} }` : ""
+        query.length ? `{ ${query.map((q) => `${identifierOr(q.name)}: ${literal(q)}`).join(", ")} }` : hasParameters ? "{}" : ""
       });`,
       "console.log(JSON.stringify(data, null, 2));",
       "",
@@ -119,7 +120,8 @@ const templates = {
       `            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))`,
       "            .GET()",
       "            .build();",
-      "        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());",
+      "        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();",
+      "        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());",
       "        System.out.println(response.body());",
       "        if (response.statusCode() != 200) System.exit(1);",
       "    }",
@@ -162,6 +164,7 @@ export function codeSamplesOf(spec, { path, operation }) {
   const context = {
     path,
     query: queryOf(spec, operation),
+    hasParameters: (operation.parameters ?? []).length > 0,
     client: clientNames(operation),
     cli: cliNames(operation),
     className: javaClassName(operation.operationId),
