@@ -40,7 +40,7 @@ const mockRequests = [];
 const pageErrors = [];
 
 beforeAll(async () => {
-  mock = await startMock({ port: 0 });
+  mock = await startMock({ port: 0, readyTimeoutMs: 120_000 }); // generous: Prism starts slowly on a busy machine
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   // Offline by construction: only the page's own files, inline data and the test's mock are let through.

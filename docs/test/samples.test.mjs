@@ -108,10 +108,12 @@ describe("every executed sample, run as shown against the mock, gets the documen
   let outcome;
   let seconds;
   const concurrency = Math.max(2, Math.min(8, cpus().length * 3));
+  // A reader's shell: the credentials (any work on the mock) and a UTF-8 locale (Java prints with it).
+  const sampleEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TIKHUB_USERNAME: "demo", TIKHUB_PASSWORD: "demo-password", NO_COLOR: "1", LANG: "C.UTF-8" };
 
   beforeAll(async () => {
     ensureSampleRuntimes();
-    mock = await startMock({ port: 0 });
+    mock = await startMock({ port: 0, readyTimeoutMs: 120_000 }); // generous: Prism starts slowly on a busy machine
     const samples = operations.flatMap(({ id, operation }) =>
       executed.map((language) => ({ operationId: id, language: language.id, source: sampleOf(operation, language)?.source ?? "" })),
     );
@@ -119,7 +121,7 @@ describe("every executed sample, run as shown against the mock, gets the documen
     outcome = await runSamples(samples, {
       mockUrl: mock.url,
       workDir: join(docsDir, ".samples-run"),
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, TIKHUB_USERNAME: "demo", TIKHUB_PASSWORD: "demo-password", NO_COLOR: "1", LANG: "C.UTF-8" },
+      env: sampleEnv,
       concurrency,
       timeoutMs: 90_000,
     });
@@ -143,29 +145,51 @@ describe("every executed sample, run as shown against the mock, gets the documen
   for (const { id, operation } of operations) {
     for (const language of executed) {
       test(`${id} [${language.label}]`, () => {
-        const result = outcome.results.get(`${id} ${language.id}`);
-        const where = `${id} [${language.label}]`;
-        assert.ok(result, `${where}: did not run`);
-        assert.ok(!result.compileErrors, `${where}: does not compile:\n${result.compileErrors?.join("\n")}`);
-        assert.ok(!result.timedOut, `${where}: no answer within 90 s`);
-        assert.equal(result.code, 0, `${where}: exit ${result.code}\nstdout: ${result.stdout.slice(0, 600)}\nstderr: ${result.stderr.slice(0, 600)}`);
-        let printed;
-        try {
-          printed = JSON.parse(result.stdout);
-        } catch {
-          assert.fail(`${where}: did not print JSON: ${result.stdout.slice(0, 600)}`);
-        }
-        const answers = documented200(operation);
-        assert.ok(answers.length > 0, `${id}: documents no 200 example`);
-        // The client and the CLI print the envelope's data; the others the whole body.
-        const expected = answers.map((body) => comparable(language.id === "typescript" || language.id === "cli" ? body.data : body));
-        const got = comparable(printed);
-        assert.ok(
-          expected.some((answer) => isDeepStrictEqual(answer, got)),
-          `${where}: printed something other than the documented 200 answer: ${result.stdout.slice(0, 600)}`,
-        );
+        const problem = problemOf(operation, language, outcome.results.get(`${id} ${language.id}`));
+        assert.equal(problem, null);
         (outcome.passed ??= new Set()).add(`${id} ${language.id}`);
       });
     }
   }
+
+  test("a wrong sample fails, and the failure names the operation and the language", async () => {
+    // Two samples broken the way samples go wrong: a path the API does not have, a method the client does not have.
+    const { id, operation } = operations.find((op) => (op.operation.parameters ?? []).length > 0);
+    const curl = sampleOf(operation, LANGUAGES.find((l) => l.id === "curl")).source;
+    const ts = sampleOf(operation, LANGUAGES.find((l) => l.id === "typescript")).source;
+    const broken = [
+      { operationId: id, language: "curl", source: curl.replace(`${BASE_URL}/`, `${BASE_URL}/no-such-path/`) },
+      { operationId: id, language: "typescript", source: ts.replace(/(tikhub\.\w+\.)(\w+)\(/, "$1$2Typo(") },
+    ];
+    assert.notEqual(broken[0].source, curl);
+    assert.notEqual(broken[1].source, ts);
+    const { results } = await runSamples(broken, { mockUrl: mock.url, workDir: join(docsDir, ".samples-run-broken"), env: sampleEnv, concurrency: 2 });
+    for (const language of executed.filter((l) => l.id === "curl" || l.id === "typescript")) {
+      const problem = problemOf(operation, language, results.get(`${id} ${language.id}`));
+      assert.ok(problem, `the broken ${language.label} sample passed`);
+      assert.ok(problem.startsWith(`${id} [${language.label}]: `), `the failure does not name the operation and the language: ${problem}`);
+    }
+  }, 180_000);
 });
+
+/** null when a sample's run printed the documented 200 answer; else what went wrong, naming the operation and the language. */
+function problemOf(operation, language, result) {
+  const where = `${operation.operationId} [${language.label}]`;
+  if (!result) return `${where}: did not run`;
+  if (result.compileErrors) return `${where}: does not compile:\n${result.compileErrors.join("\n")}`;
+  if (result.timedOut) return `${where}: no answer within the time limit`;
+  if (result.code !== 0) return `${where}: exit ${result.code}\nstdout: ${result.stdout.slice(0, 600)}\nstderr: ${result.stderr.slice(0, 600)}`;
+  let printed;
+  try {
+    printed = JSON.parse(result.stdout);
+  } catch {
+    return `${where}: did not print JSON: ${result.stdout.slice(0, 600)}`;
+  }
+  const answers = documented200(operation);
+  if (answers.length === 0) return `${where}: the operation documents no 200 example to compare with`;
+  // The client and the CLI print the envelope's data; the others the whole body.
+  const expected = answers.map((body) => comparable(language.id === "typescript" || language.id === "cli" ? body.data : body));
+  const got = comparable(printed);
+  if (!expected.some((answer) => isDeepStrictEqual(answer, got))) return `${where}: printed something other than the documented 200 answer: ${result.stdout.slice(0, 600)}`;
+  return null;
+}
