@@ -130,7 +130,7 @@ describe("GET /live/info", () => {
     await section.getByText(`tikhub.${namespace}.${method}(`, { exact: false }).first().waitFor();
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${screenshotDir}screenshot-samples.png` });
-  }, 120_000);
+  }, 300_000);
 
   test("its console sends the request to the mock with the typed credentials and shows the status and body; the credentials are kept nowhere else", async () => {
     const username = "console-user";
@@ -179,7 +179,7 @@ describe("GET /live/info", () => {
       assert.ok(!text.includes(password), `the password is in the page's ${where}`);
       assert.ok(!text.includes(Buffer.from(`${username}:${password}`).toString("base64")), `the Basic token is in the page's ${where}`);
     }
-  }, 120_000);
+  }, 300_000);
 });
 
 test("the page loads nothing from the network but the console's request, and throws no errors", () => {
