@@ -80,10 +80,9 @@ export function describeError(error: unknown, baseUrl: string): { message: strin
   if (error instanceof AbortError) return { message: "interrupted", exitCode: EXIT.INTERRUPTED };
   if (error instanceof TikHubError) return { message: error.message, exitCode: EXIT.ERROR };
   if (error && typeof error === "object" && "code" in error && typeof (error as NodeJS.ErrnoException).syscall === "string") {
+    // Filesystem steps are worded where they happen (file-errors.ts); this is the fallback for any other.
     const e = error as NodeJS.ErrnoException;
-    const reason = { ENOENT: "no such file or directory", EACCES: "permission denied", EROFS: "read-only file system", ENOSPC: "no space left on device", EISDIR: "is a directory" }[e.code ?? ""];
-    const path = (e.path ?? "").replace(/\.tmp$/, "");
-    return { message: `cannot ${e.syscall === "open" ? "open" : e.syscall} ${path}: ${reason ?? e.code}${reason ? ` (${e.code})` : ""}`, exitCode: EXIT.ERROR };
+    return { message: `cannot ${e.syscall}${e.path ? ` ${e.path}` : ""}: ${e.message}`, exitCode: EXIT.ERROR };
   }
   return { message: `unexpected error: ${(error as Error)?.message ?? String(error)} (run with --debug for details)`, exitCode: EXIT.ERROR };
 }

@@ -75,7 +75,7 @@ describe("export against a local paged server", () => {
     server.requests.length = 0;
     const result = await run(exportArgs(out));
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain("already finished (5 pages, 100 items)");
+    expect(result.stderr).toContain("is already finished: it holds the whole list, 5 pages, 100 items; nothing fetched");
     expect(server.requests).toHaveLength(0);
     expect(readFileSync(out, "utf8")).toBe(reference);
   });
