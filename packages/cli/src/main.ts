@@ -5,7 +5,7 @@ import { ALL_PARAM_FLAGS, findOperation, findSection, pagedOperations, SECTIONS 
 import { CliError, describeError, EXIT, UsageError } from "./errors.js";
 import { runExport, type Params } from "./export.js";
 import { exportHelp, mainHelp, operationHelp, sectionHelp } from "./help.js";
-import { parseHeaders, parseTimeout, resolveBaseUrl } from "./request-options.js";
+import { parseHeaders, parseMaxRetries, parseTimeout, resolveBaseUrl } from "./request-options.js";
 import { redactor } from "./secrets.js";
 import { didYouMean } from "./suggest.js";
 import { VERSION } from "./version.js";
@@ -33,6 +33,7 @@ const GLOBAL_OPTIONS: OptionsConfig = {
   "base-url": { type: "string" },
   header: { type: "string", multiple: true },
   "timeout-ms": { type: "string" },
+  "max-retries": { type: "string" },
 };
 const EXPORT_OPTIONS: OptionsConfig = {
   out: { type: "string" },
@@ -212,6 +213,7 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = { st
     baseUrl = resolveBaseUrl(values["base-url"] as string | undefined, io.env);
     const headers = parseHeaders((values.header as string[] | undefined) ?? []);
     const timeoutMs = parseTimeout(values["timeout-ms"] as string | undefined);
+    const maxRetries = parseMaxRetries(values["max-retries"] as string | undefined);
 
     let exportOptions: { out: string; maxPages?: number; force: boolean } | undefined;
     if (isExport) {
@@ -227,7 +229,14 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = { st
     }
 
     const { username, password } = credentials(io.env);
-    const client = createTikHubClient({ username, password, baseUrl, headers, ...(timeoutMs === undefined ? {} : { timeoutMs }) }) as unknown as Record<string, Record<string, Method>>;
+    const client = createTikHubClient({
+      username,
+      password,
+      baseUrl,
+      headers,
+      ...(timeoutMs === undefined ? {} : { timeoutMs }),
+      ...(maxRetries === undefined ? {} : { maxRetries }),
+    }) as unknown as Record<string, Record<string, Method>>;
     const method = client[op.namespace]?.[op.method];
     if (typeof method !== "function") throw new CliError(`the client has no ${op.namespace}.${op.method}(): rebuild @tikhubapi/client from the same spec`);
     if (debug) {

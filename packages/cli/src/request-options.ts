@@ -1,5 +1,5 @@
 // What the command line and the environment say about how to reach the API: the base URL, extra
-// headers and the per-attempt timeout. Each is checked here, so a bad one is a usage error (exit 2)
+// headers, the per-attempt timeout and the retries. Each is checked here, so a bad one is a usage error (exit 2)
 // that names what was wrong and never echoes a credential.
 import { DEFAULT_BASE_URL } from "@tikhubapi/client";
 import { UsageError } from "./errors.js";
@@ -74,4 +74,11 @@ export function parseTimeout(text: string | undefined): number | undefined {
     throw new UsageError(`--timeout-ms must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, got ${JSON.stringify(text)}`);
   }
   return value;
+}
+
+/** `--max-retries N`: retries after the first attempt, a whole number ≥ 0 (0: fail at the first error). */
+export function parseMaxRetries(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{1,6}$/.test(text)) throw new UsageError(`--max-retries must be a whole number ≥ 0, got ${JSON.stringify(text)}`);
+  return Number(text);
 }

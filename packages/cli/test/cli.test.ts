@@ -5,9 +5,9 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startMock, type RunningMock } from "@tikhubapi/mock";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../dist/index.js";
-import { run } from "./helpers/run.js";
+import { killChildren, run } from "./helpers/run.js";
 
 const require = createRequire(import.meta.url);
 type Json = Record<string, any>;
@@ -20,6 +20,7 @@ beforeAll(async () => {
   mock = await startMock({ port: 0 });
   dir = mkdtempSync(join(tmpdir(), "tikhub-cli-"));
 });
+afterEach(killChildren);
 afterAll(async () => {
   await mock?.close();
   rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startPagedServer, type PagedServer } from "./helpers/paged-server.js";
-import { run } from "./helpers/run.js";
+import { killChildren, run } from "./helpers/run.js";
 
 const PAGES = 5;
 const PAGE_SIZE = 20;
@@ -38,6 +38,7 @@ beforeEach(async () => {
     .join("");
 });
 afterEach(async () => {
+  killChildren();
   await server.close();
 });
 

@@ -1,6 +1,6 @@
 // A real HTTP server on 127.0.0.1 that serves a paged list the way the TikHub API does, and can fail
 // on a chosen page: used to test exports, interruptions and resumes with a known, finite list.
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export type Failure = "rate-limit" | "destroy" | "hang" | "unauthorized";
@@ -19,6 +19,7 @@ export interface ServedRequest {
   query: Record<string, string>;
   /** 0-based page index the request asked for (undefined for an unknown cursor). */
   page?: number;
+  headers: IncomingHttpHeaders;
 }
 
 export interface PagedServer {
@@ -84,7 +85,7 @@ export async function startPagedServer(options: PagedServerOptions): Promise<Pag
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const query = Object.fromEntries(url.searchParams);
     const page = pageOf(url.pathname, query);
-    requests.push({ path: url.pathname, query, page });
+    requests.push({ path: url.pathname, query, page, headers: req.headers });
     const key = `${url.pathname}#${page}`;
     for (const waiter of waiters.filter((w) => w.key === key)) {
       waiters.splice(waiters.indexOf(waiter), 1);
