@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { startMock, type RunningMock } from "@tikhubapi/mock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startPagedServer, type PagedServer } from "./helpers/paged-server.js";
+import { runInProcess } from "./helpers/in-process.js";
 import { killChildren, run, type Result } from "./helpers/run.js";
 
 const USER_ID = "6804496986206749701";
@@ -58,7 +59,7 @@ describe("base URL", () => {
   });
 
   it("a bad TIKHUB_BASE_URL is a usage error naming the variable", async () => {
-    oneLineError(await run(followers(), { env: { TIKHUB_BASE_URL: "localhost:4010" } }), 2, /^tikhub: TIKHUB_BASE_URL must be an http\(s\) URL such as http:\/\/127\.0\.0\.1:4010, got "localhost:4010"\n$/);
+    oneLineError(await runInProcess(followers(), { TIKHUB_BASE_URL: "localhost:4010" }), 2, /^tikhub: TIKHUB_BASE_URL must be an http\(s\) URL such as http:\/\/127\.0\.0\.1:4010, got "localhost:4010"\n$/);
   });
 });
 
@@ -91,14 +92,14 @@ describe("--header", () => {
   ];
   for (const [name, header, message] of bad) {
     it(`a header with ${name} is a usage error naming it (exit 2), nothing sent`, async () => {
-      oneLineError(await run(followers(["--base-url", server.url, "--header", header])), 2, message);
+      oneLineError(await runInProcess(followers(["--base-url", server.url, "--header", header])), 2, message);
       expect(server.requests).toHaveLength(0);
     });
   }
 
   for (const header of ["Authorization: Basic Ym9iOmh1bnRlcjI=", "authorization:Bearer hunter2-token", "Proxy-Authorization: Basic Ym9iOmh1bnRlcjI=", "Authorization Basic Ym9iOmh1bnRlcjI="]) {
     it(`refuses ${header.split(/[: ]/)[0]} without echoing its value (exit 2)`, async () => {
-      const result = await run(followers(["--base-url", server.url, "--header", header, "--debug"]));
+      const result = await runInProcess(followers(["--base-url", server.url, "--header", header, "--debug"]));
       oneLineError(result, 2, /^tikhub: --header (Proxy-)?[Aa]uthorization is not accepted: credentials come from the TIKHUB_USERNAME and TIKHUB_PASSWORD environment variables only/, true);
       for (const secret of ["Ym9iOmh1bnRlcjI=", "hunter2", "Basic", "Bearer"]) expect(result.stderr).not.toContain(secret);
       expect(server.requests).toHaveLength(0);
@@ -123,9 +124,9 @@ describe("--timeout-ms, --max-retries, and exiting", () => {
 
   it("--timeout-ms and --max-retries are checked (exit 2)", async () => {
     for (const value of ["0", "-5", "1.5", "2147483648", "abc", ""]) {
-      oneLineError(await run(followers(["--base-url", server.url, `--timeout-ms=${value}`])), 2, /^tikhub: --timeout-ms must be a whole number of milliseconds from 1 to 2147483647, got /);
+      oneLineError(await runInProcess(followers(["--base-url", server.url, `--timeout-ms=${value}`])), 2, /^tikhub: --timeout-ms must be a whole number of milliseconds from 1 to 2147483647, got /);
     }
-    oneLineError(await run(followers(["--base-url", server.url, "--max-retries", "1.5"])), 2, /^tikhub: --max-retries must be a whole number ≥ 0, got "1\.5"\n$/);
+    oneLineError(await runInProcess(followers(["--base-url", server.url, "--max-retries", "1.5"])), 2, /^tikhub: --max-retries must be a whole number ≥ 0, got "1\.5"\n$/);
     expect(server.requests).toHaveLength(0);
   });
 
