@@ -36,6 +36,8 @@ export function resolveBaseUrl(flag: string | undefined, env: NodeJS.ProcessEnv)
 // RFC 9110 field name (token) and field value (visible characters, spaces and tabs; no CR, LF or NUL).
 const FIELD_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const FIELD_VALUE = /^[\t\x20-\x7e\x80-\uffff]*$/;
+/** Headers the HTTP client manages itself (fetch refuses or overrides them). */
+const TRANSPORT_HEADERS = new Set(["host", "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer", "expect"]);
 /** Headers that carry credentials: refused like the credential flags, their value never echoed. */
 const CREDENTIAL_HEADERS = new Set(["authorization", "proxy-authorization"]);
 
@@ -55,6 +57,7 @@ export function parseHeaders(list: readonly string[]): Record<string, string> {
     if (!FIELD_NAME.test(name)) {
       throw new UsageError(`--header ${JSON.stringify(text)}: ${JSON.stringify(name)} is not a valid header name (letters, digits and !#$%&'*+.^_\`|~- only, no spaces)`);
     }
+    if (TRANSPORT_HEADERS.has(name.toLowerCase())) throw new UsageError(`--header ${name}: this header is managed by the HTTP client and cannot be set`);
     const value = text.slice(colon + 1).trim();
     if (!FIELD_VALUE.test(value)) throw new UsageError(`--header ${name}: the value has a line break or control character`);
     const key = name.toLowerCase();

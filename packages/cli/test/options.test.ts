@@ -89,6 +89,7 @@ describe("--header", () => {
     ["a space in the name", "X Trace: 1", /^tikhub: --header "X Trace: 1": "X Trace" is not a valid header name/],
     ["an empty name", ": value", /^tikhub: --header ": value": "" is not a valid header name/],
     ["a line break in the value", "X-Trace: a\r\nX-Evil: 1", /^tikhub: --header X-Trace: the value has a line break or control character\n$/],
+    ["a name the HTTP client manages", "Transfer-Encoding: chunked", /^tikhub: --header Transfer-Encoding: this header is managed by the HTTP client and cannot be set\n$/],
   ];
   for (const [name, header, message] of bad) {
     it(`a header with ${name} is a usage error naming it (exit 2), nothing sent`, async () => {
