@@ -5,6 +5,8 @@ import {
   BadRequestError,
   ConnectionError,
   InvalidRequestError,
+  NotFoundError,
+  PermissionDeniedError,
   RateLimitError,
   ServerError,
   SessionExpiredError,
@@ -65,6 +67,9 @@ export function describeError(error: unknown, baseUrl: string): { message: strin
   if (error instanceof CliError) return { message: error.message, exitCode: error.exitCode };
   if (error instanceof AuthenticationError)
     return { message: `authentication failed (HTTP 401)${detail(error)}: check TIKHUB_USERNAME and TIKHUB_PASSWORD`, exitCode: EXIT.AUTH };
+  if (error instanceof PermissionDeniedError)
+    return { message: `permission denied: ${error.message} (your API key may not use this endpoint)`, exitCode: EXIT.AUTH };
+  if (error instanceof NotFoundError) return { message: `not found: ${error.message}`, exitCode: EXIT.ERROR };
   if (error instanceof SessionExpiredError)
     return { message: `session expired (HTTP 428)${detail(error)}: re-authorize the account, then try again`, exitCode: EXIT.AUTH };
   if (error instanceof RateLimitError) {

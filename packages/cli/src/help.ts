@@ -37,7 +37,7 @@ const CREDENTIALS = `Credentials
   a command line shows up in process lists and shell history.`;
 
 const EXIT_CODES = `Exit codes
-  0 ok · 1 other error · 2 usage error · 3 authentication failed (401/428) · 4 rate-limited · 130 interrupted`;
+  0 ok · 1 other error · 2 usage error · 3 authentication or permission failed (401/403/428) · 4 rate-limited · 130 interrupted`;
 
 const EXPORT_OPTIONS = `Export options
   --out FILE       the JSON Lines file: one item per line, appended and flushed page by page

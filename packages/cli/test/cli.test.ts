@@ -164,7 +164,7 @@ describe("bad input", () => {
     const result = await run(["key", "get-info", "--base-url", "http://127.0.0.1:9", "--debug"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^debug: client\.key\.getInfo\(\{\}\) → GET http:\/\/127\.0\.0\.1:9\/api\/info\ntikhub: cannot reach http:\/\/127\.0\.0\.1:9: /);
-    expect(result.stderr).toContain("ConnectionError: Connection failed");
+    expect(result.stderr).toContain("ConnectionError: GET /api/info could not connect");
     expect(result.stderr).toMatch(/\n\s+at /);
   });
 });

@@ -211,6 +211,16 @@ describe("export against a local paged server", () => {
     expect(existsSync(`${out}.checkpoint.json`)).toBe(true);
   });
 
+  it("a 404 exits 1 and a 403 exits 3, each naming the path and the server's explanation", async () => {
+    const missing = await run(["live", "get-info", "--room-id", "1", "--user-id", "2", "--base-url", server.url]);
+    expect(missing.stderr).toBe("tikhub: not found: GET /live/info answered HTTP 404: Not found\n");
+    expect(missing.code).toBe(1);
+    server.failOnce(FOLLOWERS, 0, "forbidden");
+    const denied = await run(["user", "get-followers", "--user-id", USER_ID, "--base-url", server.url]);
+    expect(denied.stderr).toBe("tikhub: permission denied: GET /user/followers answered HTTP 403: Your plan does not include this endpoint. (your API key may not use this endpoint)\n");
+    expect(denied.code).toBe(3);
+  });
+
   it("a plain call prints the page as compact JSON with 64-bit ids exact", async () => {
     const result = await run(["user", "get-followers", "--user-id", USER_ID, "--base-url", server.url]);
     expect(result.code).toBe(0);

@@ -3,7 +3,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type Failure = "rate-limit" | "destroy" | "hang" | "unauthorized";
+export type Failure = "rate-limit" | "destroy" | "hang" | "unauthorized" | "forbidden";
 
 export interface PagedServerOptions {
   /** Pages of each list. */
@@ -97,6 +97,7 @@ export async function startPagedServer(options: PagedServerOptions): Promise<Pag
     const failure = failures.get(key)?.shift();
     if (failure === "rate-limit") return send(res, 429, '{"code":429,"msg":"API Key Rate-Limit reached.","data":null}', { "retry-after": "3600" });
     if (failure === "unauthorized") return send(res, 401, '{"code":401,"msg":"A valid username/password is required.","data":null}');
+    if (failure === "forbidden") return send(res, 403, '{"code":403,"msg":"Your plan does not include this endpoint.","data":null}');
     if (failure === "destroy") return void req.socket.destroy();
     if (failure === "hang") return void hanging.add(res);
     send(res, 200, body(url.pathname, page));
