@@ -17,13 +17,13 @@ let mock: RunningMock;
 let dir: string;
 
 beforeAll(async () => {
-  mock = await startMock({ port: 0 });
+  mock = await startMock({ port: 0, readyTimeoutMs: 90_000 });
   dir = mkdtempSync(join(tmpdir(), "tikhub-cli-"));
 });
 afterEach(killChildren);
 afterAll(async () => {
   await mock?.close();
-  rmSync(dir, { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 /** The spec's operations, with the CLI names the issue asks for (computed here independently of the generator). */

@@ -21,7 +21,7 @@ let server: PagedServer;
 let other: PagedServer;
 
 beforeAll(async () => {
-  mock = await startMock({ port: 0 });
+  mock = await startMock({ port: 0, readyTimeoutMs: 90_000 });
 });
 afterAll(async () => {
   await mock?.close();
