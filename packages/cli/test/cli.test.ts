@@ -160,6 +160,18 @@ describe("bad input", () => {
     });
   }
 
+  it("Prefer: code=429 asks the mock for its documented rate limit (exit 4, with the Retry-After)", async () => {
+    const result = await run(["key", "get-info", "--base-url", mock.url, "--header", "Prefer: code=429", "--max-retries", "0"]);
+    expect(result.stderr).toMatch(/^tikhub: rate-limited \(HTTP 429\)[^\n]*API Key Rate-Limit reached\.[^\n]*retry after 30 s\n$/);
+    expect(result.code).toBe(4);
+  });
+
+  it("Prefer: code=401 gets the documented 401 (exit 3)", async () => {
+    const result = await run(["key", "get-info", "--base-url", mock.url, "--header", "Prefer: code=401"]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/^tikhub: authentication failed \(HTTP 401\)/);
+  });
+
   it("a connection failure exits 1 naming the URL; --debug adds the stack", async () => {
     const result = await run(["key", "get-info", "--base-url", "http://127.0.0.1:9", "--debug"]);
     expect(result.code).toBe(1);

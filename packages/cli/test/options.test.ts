@@ -1,13 +1,13 @@
 // How the CLI reaches the API: TIKHUB_BASE_URL and --base-url, --header, --timeout-ms, --max-retries;
 // that it exits as soon as it has printed its error; and that no password ever reaches its output.
-// Real servers on 127.0.0.1 (port 0) and the real mock; the built bin runs as a child process.
+// Real servers on 127.0.0.1 (port 0); the built bin runs as a child process. (The mock's documented
+// errors asked for with --header are in cli.test.ts, which has the mock running.)
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
-import { startMock, type RunningMock } from "@tikhubapi/mock";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startPagedServer, type PagedServer } from "./helpers/paged-server.js";
 import { runInProcess } from "./helpers/in-process.js";
 import { killChildren, run, type Result } from "./helpers/run.js";
@@ -16,16 +16,9 @@ const USER_ID = "6804496986206749701";
 const FOLLOWERS = "/user/followers";
 const followers = (extra: string[] = []) => ["user", "get-followers", "--user-id", USER_ID, ...extra];
 
-let mock: RunningMock;
 let server: PagedServer;
 let other: PagedServer;
 
-beforeAll(async () => {
-  mock = await startMock({ port: 0, readyTimeoutMs: 90_000 });
-});
-afterAll(async () => {
-  await mock?.close();
-});
 beforeEach(async () => {
   [server, other] = await Promise.all([startPagedServer({ pages: 2, pageSize: 3 }), startPagedServer({ pages: 2, pageSize: 3 })]);
 });
@@ -71,17 +64,6 @@ describe("--header", () => {
     expect(request.headers["x-trace"]).toBe("abc 123, def");
     expect(request.headers["accept-language"]).toBe("en-US");
     expect(request.headers.authorization).toBe(`Basic ${Buffer.from("demo:demo").toString("base64")}`);
-  });
-
-  it("Prefer: code=429 asks the mock for its documented rate limit (exit 4, with the Retry-After)", async () => {
-    const result = await run(["key", "get-info", "--base-url", mock.url, "--header", "Prefer: code=429", "--max-retries", "0"]);
-    oneLineError(result, 4, /^tikhub: rate-limited \(HTTP 429\)[^\n]*API Key Rate-Limit reached\.[^\n]*retry after 30 s\n$/);
-  });
-
-  it("Prefer: code=401 gets the documented 401 (exit 3)", async () => {
-    const result = await run(["key", "get-info", "--base-url", mock.url, "--header", "Prefer: code=401"]);
-    expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/^tikhub: authentication failed \(HTTP 401\)/);
   });
 
   const bad: [string, string, RegExp][] = [
