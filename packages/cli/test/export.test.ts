@@ -258,7 +258,7 @@ describe("what an export reports", () => {
     // Page 3 hangs until the attempt times out; meanwhile a directory takes the checkpoint's temporary
     // path, so the write after the retried page 3 fails.
     server.failOnce(FOLLOWERS, 2, "hang");
-    const first = await run(exportArgs(out, ["--timeout-ms", "1000"]), {
+    const first = await run(exportArgs(out, ["--timeout-ms", "3000"]), {
       onSpawn: () => void server.waitForRequest(FOLLOWERS, 2).then(() => mkdirSync(`${out}.checkpoint.json.tmp`)),
     });
     expect(first.code).toBe(1);
