@@ -7,7 +7,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-// @ts-expect-error plain ESM helper shared with scripts/release-check.mjs
 import { npmEnv, pnpmPack, run } from "../../../scripts/packing.mjs";
 
 const packagesDir = fileURLToPath(new URL("../../", import.meta.url));
