@@ -63,11 +63,17 @@ const expectations: Record<string, (value: any, runtime: string) => void> = {
   timeoutAborts(value, runtime) {
     expect(value.name).toBe("TimeoutError");
     expect(value.server.arrived).toBe(true);
-    // The connection closed while the runtime was still running (the server waits up to 5 s for it).
-    expect(value.server.closed, `${runtime}: the server still had the timed-out connection open 5 s after it arrived`).toBe(true);
+    // The connection closed while the runtime was still running (the server waits up to 5 s after the TimeoutError).
+    expect(value.server.closed, `${runtime}: the server still had the timed-out connection open 5 s after the TimeoutError (the attempt was not aborted on the wire)`).toBe(true);
     expect(value.server.openMs).toBeGreaterThanOrEqual(TIMEOUT_MS * 0.9);
   },
 };
+
+/** With every call settled, nothing (such as a timed-out socket) keeps a runtime's process alive: it exits by itself (within 3 s; the issue's goal is 1 s, this is a busy machine). */
+function expectExitedByItself(result: SmokeResult): void {
+  if (result.exitedAfterResultMs === undefined) return; // Chromium: a page, not a process
+  expect(result.exitedAfterResultMs, `${result.runtime} (${result.version}) was still running 3 s after all its calls had settled`).not.toBeNull();
+}
 
 describe.each(RUNTIMES)("%s", (runtime) => {
   it.each(CASES)(`${runtime} × %s`, async (name) => {
@@ -76,6 +82,7 @@ describe.each(RUNTIMES)("%s", (runtime) => {
     expect(outcome, `${runtime} (${result.version}) did not report ${name}`).toBeDefined();
     expect(outcome.error, `${runtime} (${result.version}) × ${name} threw`).toBeUndefined();
     expectations[name](outcome.value, runtime);
+    if (name === "timeoutAborts") expectExitedByItself(result);
   });
 });
 
