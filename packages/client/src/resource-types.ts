@@ -4,9 +4,9 @@ import type { operations } from "@tikhubapi/types";
 export interface RequestOptions {
   /** Retries after the first attempt (default: the client's, 2). */
   maxRetries?: number;
-  /** Timeout of each attempt in milliseconds (default: the client's, 60000). */
-  timeoutMs?: number;
-  /** Aborts the call, including any wait between retries. */
+  /** Timeout of each attempt in milliseconds, 1 to 2^31−1, or false for none (default: the client's, 60000). */
+  timeoutMs?: number | false;
+  /** Aborts the call: the attempt in flight (on the wire) and any wait between retries. */
   signal?: AbortSignal;
   /** Extra request headers. */
   headers?: Record<string, string>;

@@ -276,6 +276,18 @@ describe("lossless ids", () => {
   });
 });
 
+describe("big answers", () => {
+  it("a 200 with a 9 MB string and 19-digit ids is read once, ids exact", async () => {
+    const text = "lorem 1234567890123456789 \\\" ipsum ".repeat(260_000);
+    server.answer({ raw: JSON.stringify({ code: 0, msg: "success", data: { text, ids: [0] } }).replace("[0]", "[7531095702089370381,6796815426174960646]"), headers: { "content-type": "application/json" } });
+    const data = (await client().key.getInfo()) as { text: string; ids: string[] };
+    expect(data.ids).toEqual(["7531095702089370381", "6796815426174960646"]);
+    expect(data.text).toBe(text);
+    expect(data.text.length).toBeGreaterThan(9_000_000);
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
 describe("secrets", () => {
   it("never puts credentials in an error message, stack, JSON or inspect output", async () => {
     server.answer({ status: 401, headers: { authorization: `Basic ${Buffer.from(`demo-user:${SECRET}`).toString("base64")}` }, body: { code: 401, msg: "bad", data: null } });
