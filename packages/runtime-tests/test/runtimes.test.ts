@@ -10,8 +10,8 @@ import { PAGE_COUNT, PAGE_SIZE, startSmokeServer, type SmokeServer } from "./smo
 const ROOM = "7531095702089370381";
 const HOST = "6796815426174960646";
 const BASIC = `Basic ${Buffer.from("demo:demo").toString("base64")}`;
-/** Runtimes launched at once: enough to overlap start-up, few enough for a busy 2-core machine. */
-const CONCURRENCY = 3;
+/** Runtimes launched at once: two overlap start-up without crowding a 2-core machine that runs other test tasks beside this one. */
+const CONCURRENCY = 2;
 
 let mock: RunningMock;
 let server: SmokeServer;
@@ -21,7 +21,8 @@ let expected: { callKeys: string[]; callInnerKeys: string[]; retryAfterMs: numbe
 const results = new Map<string, Promise<SmokeResult>>();
 
 beforeAll(async () => {
-  [mock, server, consumer] = await Promise.all([startMock({ port: 0 }), startSmokeServer(), prepareConsumer()]);
+  // Prism may take long to start on a loaded machine: up to 120 s, within the 180 s hook timeout.
+  [mock, server, consumer] = await Promise.all([startMock({ port: 0, readyTimeoutMs: 120_000 }), startSmokeServer(), prepareConsumer()]);
   const live = await (await fetch(`${mock.url}/live/info?room_id=${ROOM}&user_id=${HOST}`, { headers: { authorization: BASIC } })).json();
   const limited = await fetch(`${mock.url}/live/info?room_id=${ROOM}&user_id=${HOST}`, { headers: { authorization: BASIC, prefer: "code=429" } });
   expected = { callKeys: Object.keys(live.data), callInnerKeys: Object.keys(live.data.data).slice(0, 20), retryAfterMs: Number(limited.headers.get("retry-after")) * 1000 };
@@ -65,14 +66,16 @@ const expectations: Record<string, (value: any, runtime: string) => void> = {
     expect(value.server.arrived).toBe(true);
     // The connection closed while the runtime was still running (the server waits up to 5 s after the TimeoutError).
     expect(value.server.closed, `${runtime}: the server still had the timed-out connection open 5 s after the TimeoutError (the attempt was not aborted on the wire)`).toBe(true);
-    expect(value.server.openMs).toBeGreaterThanOrEqual(TIMEOUT_MS * 0.9);
+    // Not cut short: the attempt lasted its timeout. (Measured by the runtime: the server sees the GET
+    // later than the attempt began, after the browser's CORS preflight.)
+    expect(value.elapsedMs).toBeGreaterThanOrEqual(TIMEOUT_MS * 0.9);
   },
 };
 
-/** With every call settled, nothing (such as a timed-out socket) keeps a runtime's process alive: it exits by itself (within 3 s; the issue's goal is 1 s, this is a busy machine). */
+/** With every call settled, nothing (such as a timed-out socket) keeps a runtime's process alive: it exits by itself (within 5 s: the issue asks for 1 s, measured here at 0.01–1.5 s under a load average of 20; a leaked socket keeps it alive for minutes). */
 function expectExitedByItself(result: SmokeResult): void {
   if (result.exitedAfterResultMs === undefined) return; // Chromium: a page, not a process
-  expect(result.exitedAfterResultMs, `${result.runtime} (${result.version}) was still running 3 s after all its calls had settled`).not.toBeNull();
+  expect(result.exitedAfterResultMs, `${result.runtime} (${result.version}) was still running 5 s after all its calls had settled`).not.toBeNull();
 }
 
 describe.each(RUNTIMES)("%s", (runtime) => {
@@ -97,8 +100,8 @@ async function printTable(): Promise<void> {
     }
     const { value } = settled;
     const cells = CASES.map((name) => `${name} ${value.results[name]?.ok ? "ran" : "threw"}`);
-    const exit = value.exitedAfterResultMs === undefined ? "" : value.exitedAfterResultMs === null ? ", did not exit by itself within 3 s" : `, exited ${value.exitedAfterResultMs} ms after its result`;
-    lines.push(`  ${runtime.padEnd(9)} ${value.version.padEnd(20)} ${cells.join(", ")}; ${value.durationMs} ms${exit}; timeout: ${JSON.stringify(value.results.timeoutAborts?.value?.server ?? null)}`);
+    const exit = value.exitedAfterResultMs === undefined ? "" : value.exitedAfterResultMs === null ? ", did not exit by itself within 5 s" : `, exited ${value.exitedAfterResultMs} ms after its result`;
+    lines.push(`  ${runtime.padEnd(9)} ${value.version.padEnd(20)} ${cells.join(", ")}; ${value.durationMs} ms${exit}; timeout: ${value.results.timeoutAborts?.value?.name} after ${value.results.timeoutAborts?.value?.elapsedMs} ms, server ${JSON.stringify(value.results.timeoutAborts?.value?.server ?? null)}`);
   }
   console.log(lines.join("\n"));
 }

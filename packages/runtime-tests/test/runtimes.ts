@@ -60,7 +60,7 @@ export const binaries = {
 };
 
 /** How long a runtime may take to exit by itself once it printed its result (then it is killed). */
-const EXIT_GRACE_MS = 3_000;
+const EXIT_GRACE_MS = 5_000;
 
 /**
  * Runs `command` in its own process group and resolves with its SMOKE_RESULT line as soon as it is
