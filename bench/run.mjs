@@ -7,6 +7,9 @@
 //      against a node:http loopback server (child process, 127.0.0.1, port 0) serving the spec's
 //      liveGetInfo example; and a paged operation through `.iterate()` ÷ a raw fetch loop over the
 //      same pages. Interleaved rounds after a warm-up; the median round ratio is reported.
+//   1b. parser: a client call whose answer is 8 MB and 64 MB of JSON with 19-digit ids (a fetch that
+//      returns the text, no network): time per MB at both sizes (linear: the ratio stays near 1) and
+//      beside a plain JSON.parse of the same text (which would round the ids).
 //   2. sizes: the client min+gzip (its own size-limit check) beside openapi-fetch alone (same tool).
 //   3. mock: autocannon (10 connections, BENCH_SECONDS per run, default 10 s; runs A B B A) of tikhub-mock (startMock)
 //      beside a bare `prism mock -v error` over the same bundled spec, GET /live/info with Basic auth;
@@ -15,7 +18,7 @@
 //
 // Environment: BENCH_SECONDS (autocannon seconds per run, default 10), BENCH_ROUNDS (default 10),
 // BENCH_CALLS (calls per variant per round, default 500: 5,000 GETs per variant in all), BENCH_SKIP (comma list of
-// client,size,mock,pipeline to leave out).
+// client,parser,size,mock,pipeline to leave out).
 import { spawn, spawnSync, fork } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -215,6 +218,44 @@ function sizeLimit(args, label) {
   const parsed = JSON.parse(run.stdout.slice(start));
   if (!Array.isArray(parsed) || parsed.length === 0 || typeof parsed[0].size !== "number") throw new Error(`size-limit (${label}) failed: ${run.stdout}`);
   return parsed[0];
+}
+
+async function benchParser() {
+  const { createTikHubClient } = await import(pathToFileURL(join(clientDir, "dist", "index.js")).href);
+  const item = (i) => `{"id":7531095702089370381,"author_id":6796815426174960646,"n":${i},"text":"${'caf\\u00e9 \\"quoted\\" 1234567890123456789 '.repeat(8)}"}`;
+  const bodyOf = (mb) => {
+    const one = item(0);
+    const count = Math.ceil((mb * 1e6) / (one.length + 1));
+    return `{"code":0,"msg":"success","data":{"items":[${Array.from({ length: count }, (_, i) => item(i)).join(",")}]}}`;
+  };
+  const figures = {};
+  for (const mb of [8, 64]) {
+    const text = bodyOf(mb);
+    const client = createTikHubClient({ baseUrl: "http://127.0.0.1:1", username: "u", password: "p", fetch: async () => new Response(text) });
+    const viaClient = [];
+    const viaJsonParse = [];
+    for (let run = 0; run < 3; run++) {
+      let started = performance.now();
+      const data = await client.key.getInfo();
+      viaClient.push(performance.now() - started);
+      if (data.items[0].id !== "7531095702089370381" || data.items.at(-1).author_id !== "6796815426174960646") throw new Error("ids not exact");
+      started = performance.now();
+      await new Response(text).json();
+      viaJsonParse.push(performance.now() - started);
+    }
+    figures[mb] = { megabytes: round(text.length / 1e6, 1), clientMs: round(median(viaClient), 1), jsonParseMs: round(median(viaJsonParse), 1) };
+  }
+  const perMb = (f) => f.clientMs / f.megabytes;
+  const jsonPerMb = (f) => f.jsonParseMs / f.megabytes;
+  results.parser = {
+    method: "a client call (key.getInfo) whose fetch returns the text; median of 3 runs per size; beside `new Response(text).json()` (JSON.parse, ids rounded)",
+    sizes: figures,
+    msPerMbRatio64over8: round(perMb(figures[64]) / perMb(figures[8])),
+    jsonParseMsPerMbRatio64over8: round(jsonPerMb(figures[64]) / jsonPerMb(figures[8])),
+    clientOverJsonParseAt64: round(figures[64].clientMs / figures[64].jsonParseMs),
+  };
+  row("parser", "ms per MB at 64 MB ÷ at 8 MB (19-digit ids kept exact)", results.parser.msPerMbRatio64over8, "×", "≈ 1 (linear)", `${figures[8].clientMs} ms for ${figures[8].megabytes} MB, ${figures[64].clientMs} ms for ${figures[64].megabytes} MB; res.json() alone ${results.parser.jsonParseMsPerMbRatio64over8}×`);
+  row("parser", "client call ÷ res.json() at 64 MB", results.parser.clientOverJsonParseAt64, "×", "", `res.json() ${figures[64].jsonParseMs} ms (ids rounded)`);
 }
 
 function benchSizes() {
@@ -452,6 +493,7 @@ results.settings = { BENCH_SECONDS: SECONDS, BENCH_ROUNDS: ROUNDS, BENCH_CALLS: 
 const failures = [];
 for (const [name, fn] of [
   ["client", benchClient],
+  ["parser", benchParser],
   ["size", benchSizes],
   ["mock", benchMock],
   ["pipeline", benchPipeline],

@@ -46,7 +46,8 @@ export function answerError(call: string, response: Response, body: unknown, isE
   const { status } = response;
   const code = (body as { code?: unknown } | undefined)?.code;
   const ErrorClass = !response.ok ? (BY_STATUS[status] ?? (status > 499 ? ServerError : TikHubError)) : isEnvelope ? ApiCodeError : ServerError;
-  const msg = explanation(body, text);
+  const explained = explanation(body, text);
+  const msg = explained && hide(explained); // the server's text may echo a secret; the rest of the message is ours
   const headers: Record<string, string> = {};
   response.headers.forEach((value, key) => {
     headers[key] = /authorization/.test(key) ? "[redacted]" : hide(value);
@@ -55,10 +56,10 @@ export function answerError(call: string, response: Response, body: unknown, isE
   if (typeof code === "number" && code !== status) message += ` with code ${code}`;
   if (!isEnvelope) message += text ? " (not a JSON envelope)" : " (empty body)";
   if (msg) message += `: ${msg}`;
-  return new ErrorClass(hide(message), {
+  return new ErrorClass(message, {
     status,
     code: typeof code === "number" ? code : status,
-    msg: msg && hide(msg),
+    msg,
     headers,
     requestId: headers["x-request-id"],
     retryAfterMs: status === 429 ? retryAfterMs(response.headers) : undefined,

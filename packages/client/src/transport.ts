@@ -45,9 +45,10 @@ export async function send(config: TransportConfig, call: Call): Promise<Answer>
   if (signal !== undefined && typeof signal?.addEventListener !== "function") throw new InvalidRequestError("Option signal must be an AbortSignal");
   if (headers !== undefined && Object(headers) !== headers) throw new InvalidRequestError("Option headers must be an object");
   const hide = () => hider(config.password, new Headers(call.headers).get("authorization"));
+  const middleware = [...config.middleware]; // as registered when the call began
+  if (!middleware.length) return retrying(config, call, undefined, maxRetries, timeoutMs, hide);
   let answer: Answer | undefined;
   let error: unknown;
-  if (!config.middleware.length) return retrying(config, call, undefined, maxRetries, timeoutMs, hide);
 
   const context = {
     request: new Request(call.url, { headers: call.headers }),
@@ -56,7 +57,7 @@ export async function send(config: TransportConfig, call: Call): Promise<Answer>
     options: { baseUrl: config.baseUrl, parseAs: "json", fetch: config.fetch } as never,
     id: Math.random().toString(36).slice(2, 11),
   };
-  for (const m of config.middleware) {
+  for (const m of middleware) {
     const result = await m.onRequest?.(context);
     if (result instanceof Response) {
       answer = await read(call, result, hide);
@@ -72,8 +73,8 @@ export async function send(config: TransportConfig, call: Call): Promise<Answer>
     }
   }
   // Like openapi-fetch: the last registered middleware sees the answer first.
-  for (let i = config.middleware.length; i--; ) {
-    const m = config.middleware[i];
+  for (let i = middleware.length; i--; ) {
+    const m = middleware[i];
     if (!answer) {
       const result = await m.onError?.({ ...context, error });
       if (result instanceof Response) answer = await read(call, result, hide);
@@ -151,10 +152,10 @@ function connectionError(call: Call, cause: unknown, hide: Hide): TikHubError {
   if (cause instanceof TikHubError) return cause;
   const error = cause as { message?: unknown; cause?: { code?: unknown; message?: unknown } } | undefined;
   const detail = [error?.message, error?.cause?.code ?? error?.cause?.message].filter((part) => typeof part === "string" && part).join(": ");
-  const message = `GET ${call.path} could not connect${detail ? `: ${detail}` : ""}`;
+  const message = `GET ${call.path} could not connect${detail ? `: ${hide(detail)}` : ""}`;
   // The cause stays attached unless its text holds a secret (a header value in a runtime's message).
   const leaks = [error?.message, (cause as Error)?.stack, error?.cause?.message].some((text) => typeof text === "string" && hide(text) !== text);
-  return new ConnectionError(hide(message), leaks ? {} : { cause });
+  return new ConnectionError(message, leaks ? {} : { cause });
 }
 
 export function judge(call: Call, response: Response, text: string, hide: () => Hide): Answer["result"] {
