@@ -12,7 +12,6 @@
 //      the installed client; every installed bin answers --help; a strict tsc check of a typed call
 //      (ESM and CJS resolution), and a file missing a required parameter that must NOT compile.
 // Exit 1 naming the package and the problem on any failure. RELEASE_CHECK_KEEP=1 keeps the temp dir.
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, posix, relative } from "node:path";
@@ -20,6 +19,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
+import { npmEnv, pnpmPack, run } from "./packing.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => join(root, "node_modules", ".bin", name);
@@ -40,10 +40,6 @@ const indent = (text, by = "    ") => text.trim().split("\n").map((line) => by +
 // nothing at run time (Node resolves exports) and is reported as a warning, not a failure.
 const ATTW_IGNORED = (problem) => problem.kind === "NoResolution" && problem.resolutionKind === "node10" && problem.entrypoint !== ".";
 
-function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 120_000, ...options });
-  return { status: result.status ?? (result.error ? 127 : 1), stdout: result.stdout ?? "", stderr: result.stderr ?? "", output: `${result.stdout ?? ""}${result.stderr ?? ""}`, error: result.error };
-}
 const git = (...args) => run("git", args, { cwd: root });
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -145,13 +141,13 @@ async function checkPackage({ path, manifest }) {
   summary.push(row);
   const packDir = join(work, "tarballs");
   mkdirSync(packDir, { recursive: true });
-  const packed = run("pnpm", ["pack", "--pack-destination", packDir, "--json"], { cwd: path });
+  const packed = pnpmPack(path, packDir);
   if (packed.status !== 0) {
     fail(name, `pnpm pack failed (exit ${packed.status}):\n${indent(packed.output)}`);
     row.pack = "FAILED";
     return null;
   }
-  const info = JSON.parse(packed.stdout.slice(packed.stdout.indexOf("{")));
+  const info = packed.info;
   const tarball = info.filename;
   const files = info.files.map((f) => f.path).sort();
   row.pack = `${files.length} files, ${(statSync(tarball).size / 1024).toFixed(1)} kB`;
@@ -295,13 +291,6 @@ const TSCONFIG = (files) => ({
   },
   files,
 });
-
-/** The environment npm runs with: pnpm's npm_config_* / npm_package_* variables removed, so npm uses its own defaults (its default registry). */
-function npmEnv() {
-  const env = {};
-  for (const [key, value] of Object.entries(process.env)) if (!/^(npm_|pnpm_|PNPM_)/i.test(key)) env[key] = value;
-  return { ...env, NO_COLOR: "1", npm_config_update_notifier: "false", npm_config_fund: "false", npm_config_audit: "false" };
-}
 
 function consumer(packed) {
   section("consumer project (npm install of the tarballs)");
