@@ -48,12 +48,14 @@ export function createTikHubClient(options: TikHubClientOptions = {}): TikHubCli
     const value = options[name];
     if (value !== undefined && (typeof value !== "number" || !(value >= 0))) throw new InvalidRequestError(`Option ${name} must be a number ≥ 0, got ${String(value)}`);
   }
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== "function") throw new InvalidRequestError("No global fetch: pass options.fetch");
+  const fetchImpl = options.fetch;
+  if (fetchImpl === undefined && typeof globalThis.fetch !== "function") throw new InvalidRequestError("No global fetch: pass options.fetch");
   const headers: Record<string, string> = { accept: "application/json", ...options.headers };
   if (username !== undefined || password !== undefined) headers.authorization = basicAuth(username ?? "", password ?? "");
   const config: TransportConfig = {
-    fetch: (input, init) => fetchImpl(input, init),
+    // The global fetch is looked up per call: an interceptor installed after the client was made
+    // (MSW's `setupServer().listen()` in a test's beforeAll) still sees every request.
+    fetch: fetchImpl ? (input, init) => fetchImpl(input, init) : (input, init) => globalThis.fetch(input, init),
     headers,
     maxRetries: options.maxRetries ?? 2,
     timeoutMs: options.timeoutMs ?? 60_000,
