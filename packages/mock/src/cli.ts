@@ -1,15 +1,21 @@
 import { parseArgs } from "node:util";
 import { PortInUseError } from "./ports.js";
+import { normaliseScenarios, ScenarioOptionError } from "./behaviour/index.js";
 import { MockStartError, startMock } from "./start-mock.js";
 
 const USAGE = `Usage: tikhub-mock [--port 4010] [--host 127.0.0.1] [--dynamic] [--proxy <upstream-url>]
+                   [--latency MS|MIN-MAX] [--rate-limit N] [--fail-rate P]
 
-  --port      port to listen on (default: $PORT or 4010; 0 picks a free one)
-  --host      interface to bind (default 127.0.0.1)
-  --dynamic   answer with data generated from the schemas instead of the examples
-  --proxy     forward to the real API (e.g. https://api.tikhubapi.com/api/v1) and report
-              every answer that violates the spec
-  -h, --help  this help`;
+  --port        port to listen on (default: $PORT or 4010; 0 picks a free one)
+  --host        interface to bind (default 127.0.0.1)
+  --dynamic     answer with data generated from the schemas instead of the examples
+  --proxy       forward to the real API (e.g. https://api.tikhubapi.com/api/v1) and report
+                every answer that violates the spec
+  --latency     delay every answer: MS (e.g. 300) or a range MIN-MAX (e.g. 100-800)
+  --rate-limit  at most N requests per second per credential; beyond, the documented 429
+                with Retry-After (whole seconds)
+  --fail-rate   share P (0-1) of requests answered with the documented 500 (e.g. 0.1)
+  -h, --help    this help`;
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`tikhub-mock: ${message}\n`);
@@ -26,6 +32,9 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
         host: { type: "string" },
         dynamic: { type: "boolean" },
         proxy: { type: "string" },
+        latency: { type: "string" },
+        "rate-limit": { type: "string" },
+        "fail-rate": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -40,6 +49,14 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const portText = values.port ?? process.env.PORT ?? "4010";
   if (!/^\d+$/.test(portText) || Number(portText) > 65535) fail(`--port must be a number from 0 to 65535, got "${portText}"`);
   const host = values.host ?? "127.0.0.1";
+  let scenarios;
+  try {
+    scenarios = normaliseScenarios({ latency: values.latency, rateLimit: values["rate-limit"], failRate: values["fail-rate"] });
+  } catch (error) {
+    if (error instanceof ScenarioOptionError) fail(error.message);
+    throw error;
+  }
+  if (values.proxy && Object.keys(scenarios).length > 0) fail("--latency, --rate-limit and --fail-rate apply to the mock, not to --proxy");
 
   let mock;
   try {
@@ -48,18 +65,22 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
       host,
       dynamic: values.dynamic,
       proxy: values.proxy,
+      ...scenarios,
       onLog: values.proxy ? (line) => process.stdout.write(`${line}\n`) : undefined,
     });
   } catch (error) {
     if (error instanceof PortInUseError || error instanceof MockStartError) fail(error.message, 1);
     throw error;
   }
-  const mode = values.proxy ? `proxying to ${values.proxy}, reporting spec violations` : values.dynamic ? "dynamic data" : "spec examples";
+  const mode = [
+    values.proxy ? `proxying to ${values.proxy}, reporting spec violations` : values.dynamic ? "dynamic data" : "spec examples",
+    ...describeScenarios(scenarios),
+  ].join(", ");
   process.stdout.write(`TikHub mock listening on ${mock.url} (${mode})\n`);
   process.stdout.write(
     values.proxy
       ? `Requests go to the upstream with your Authorization header; answers that violate the spec are reported below (and in each answer's sl-violations header).\n`
-      : `Try: curl -u demo:demo '${mock.url}/live/info?room_id=7531095702089370381&user_id=6796815426174960646'  ·  pick an error with -H 'Prefer: code=429' (400, 401, 428, 429, 500)\n`,
+      : `Try: curl -u demo:demo '${mock.url}/live/info?room_id=7531095702089370381&user_id=6796815426174960646'  ·  pick an error with -H 'Prefer: code=429' or ?__code=429 (400, 401, 428, 429, 500)\n`,
   );
   let stopping = false;
   const stop = async () => {
@@ -70,6 +91,14 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+}
+
+function describeScenarios(s: ReturnType<typeof normaliseScenarios>): string[] {
+  const parts: string[] = [];
+  if (s.latency) parts.push(`latency ${s.latency.minMs === s.latency.maxMs ? s.latency.minMs : `${s.latency.minMs}-${s.latency.maxMs}`} ms`);
+  if (s.rateLimit !== undefined) parts.push(`rate limit ${s.rateLimit}/s per credential`);
+  if (s.failRate !== undefined) parts.push(`fail rate ${s.failRate}`);
+  return parts;
 }
 
 main().catch((error) => fail(error instanceof Error ? error.message : String(error), 1));

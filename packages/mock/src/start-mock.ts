@@ -1,12 +1,10 @@
-import type { ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
-import { connect } from "node:net";
-import { fileURLToPath } from "node:url";
-import type { Server } from "node:http";
+import { existsSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { reservePort } from "./ports.js";
-import { startReplayCache } from "./replay-cache.js";
-import { spawnPrism } from "./prism.js";
+import { fileURLToPath } from "node:url";
+import { createMockBehaviour, ScenarioOptionError, type Latency, type OpenApiSpec } from "./behaviour/index.js";
+import { createFront } from "./http-front.js";
+import { PortInUseError } from "./ports.js";
+import { createPrismEngine } from "./prism-engine.js";
 
 export interface StartMockOptions {
   /** Default 4010; 0 picks a free port. */
@@ -19,9 +17,15 @@ export interface StartMockOptions {
   proxy?: string;
   /** The bundled spec to serve (default: the copy shipped in this package). */
   specPath?: string;
-  /** How long to wait for Prism to answer, in ms (default 30000). */
+  /** Delay every answer: ms (250), or a range "MIN-MAX" ("100-800") / { minMs, maxMs }. */
+  latency?: number | string | Latency;
+  /** At most N requests per second per credential; beyond, the documented 429 with Retry-After. */
+  rateLimit?: number | string;
+  /** Share (0–1) of requests answered with the documented 500. */
+  failRate?: number | string;
+  /** Kept for compatibility: Prism runs in-process, so the mock is ready once startMock resolves. */
   readyTimeoutMs?: number;
-  /** Receives Prism's own output lines (warnings, violations in proxy mode). */
+  /** Receives the mock's report lines (spec violations in proxy mode). */
   onLog?: (line: string) => void;
 }
 
@@ -29,9 +33,9 @@ export interface RunningMock {
   /** Base URL to give the client: `http://127.0.0.1:4010` (the mock serves the paths at its root). */
   url: string;
   port: number;
-  /** Prism's process id. */
+  /** The id of the process that serves (this one: Prism runs in-process, no child). */
   pid: number;
-  /** Stops Prism and waits until its process has exited. */
+  /** Stops listening, closes every connection, and resolves once the port is free. */
   close(): Promise<void>;
 }
 
@@ -49,9 +53,9 @@ function defaultSpecPath(): string {
 }
 
 /**
- * Starts a real Prism process over the bundled spec and resolves once it answers HTTP. With the spec's
- * examples (the default) Prism listens on a private loopback port behind a replay cache on the public
- * one (see replay-cache.ts); dynamic and proxy modes serve Prism directly, as every answer differs.
+ * Starts the mock: Prism as a library in this process over the bundled spec, behind the shared
+ * behaviour (paging, scenarios, credentials, 405). Resolves once the port listens, when the first
+ * request is answered correctly: the spec is loaded before the port opens.
  */
 export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
   const host = options.host ?? "127.0.0.1";
@@ -60,93 +64,43 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   if (options.proxy !== undefined && !/^https?:\/\/[^/]/.test(options.proxy)) throw new MockStartError(`--proxy must be an http(s) URL, got "${options.proxy}"`);
   const specPath = options.specPath ?? defaultSpecPath();
   if (!existsSync(specPath)) throw new MockStartError(`spec not found at ${specPath}`);
-  const cached = !options.dynamic && !options.proxy;
-  const prismHost = cached ? "127.0.0.1" : host;
-  let port: number;
-  let prismPort: number;
-  let front: Server | undefined;
-  if (cached) {
-    // The public port is held by the replay cache from here on, so nothing can take it meanwhile.
-    prismPort = await reservePort(prismHost, 0);
-    front = await startReplayCache({ host, port: requested, upstreamPort: prismPort });
-    port = (front.address() as AddressInfo).port;
-  } else {
-    port = prismPort = await reservePort(host, requested);
-  }
-  const child = spawnPrism({ specPath, host: prismHost, port: prismPort, dynamic: options.dynamic, proxyUrl: options.proxy });
-  const output: string[] = [];
-  const onData = (chunk: Buffer) => {
-    for (const line of chunk.toString("utf8").split("\n")) {
-      if (!line.trim()) continue;
-      output.push(line);
-      if (output.length > 50) output.shift();
-      options.onLog?.(line);
-    }
-  };
-  child.stdout?.on("data", onData);
-  child.stderr?.on("data", onData);
-  const urlHost = (h: string) => (h.includes(":") ? `[${h}]` : h === "0.0.0.0" ? "127.0.0.1" : h);
-  const url = `http://${urlHost(host)}:${port}`;
-  const prismUrl = `http://${urlHost(prismHost)}:${prismPort}`;
-  const close = async () => {
-    if (front) {
-      const closed = new Promise((resolve) => front!.close(resolve));
-      front.closeAllConnections();
-      await closed;
-    }
-    await stopProcess(child);
-  };
+  let spec: OpenApiSpec;
   try {
-    await waitUntilAnswering(child, options.readyTimeoutMs ?? 30_000, output, options.proxy ? () => tcpProbe(urlHost(prismHost), prismPort) : () => httpProbe(prismUrl));
+    spec = JSON.parse(readFileSync(specPath, "utf8")) as OpenApiSpec;
   } catch (error) {
-    await close();
+    throw new MockStartError(`cannot read the spec at ${specPath}: ${(error as Error).message}`);
+  }
+  let behaviour;
+  try {
+    behaviour = options.proxy ? undefined : createMockBehaviour(spec, { latency: options.latency, rateLimit: options.rateLimit, failRate: options.failRate });
+  } catch (error) {
+    if (error instanceof ScenarioOptionError) throw new MockStartError(error.message);
     throw error;
   }
-  return { url, port, pid: child.pid!, close };
-}
-
-/** Any HTTP answer (even a 404 for this path) means Prism is serving. */
-async function httpProbe(url: string): Promise<void> {
-  await fetch(`${url}/__tikhub_mock_ready`, { signal: AbortSignal.timeout(1000) });
-}
-
-/** In proxy mode an HTTP probe would be forwarded upstream: accepting a connection is enough. */
-function tcpProbe(host: string, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const socket = connect({ host: host.replace(/^\[|\]$/g, ""), port }, () => {
-      socket.destroy();
-      resolve();
-    });
-    socket.once("error", reject);
-  });
-}
-
-async function waitUntilAnswering(child: ChildProcess, timeoutMs: number, output: string[], probe: () => Promise<void>): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let exited: number | null | undefined;
-  child.once("exit", (code) => {
-    exited = code;
-  });
-  while (Date.now() < deadline) {
-    if (exited !== undefined) throw new MockStartError(`Prism exited (code ${exited}) before answering:\n${output.join("\n")}`);
-    try {
-      await probe();
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+  let engine;
+  try {
+    engine = await createPrismEngine({ specPath, dynamic: options.dynamic, proxy: options.proxy });
+  } catch (error) {
+    throw new MockStartError(`Prism could not load the spec at ${specPath}: ${(error as Error).message}`);
   }
-  throw new MockStartError(`Prism did not answer within ${timeoutMs} ms:\n${output.join("\n")}`);
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill("SIGKILL"), 3000);
-    child.once("exit", () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill("SIGTERM");
+  const server = createFront({
+    engine,
+    behaviour,
+    cache: !options.dynamic && !options.proxy,
+    dynamic: options.dynamic,
+    onViolation: options.onLog,
   });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) => reject(error.code === "EADDRINUSE" || error.code === "EACCES" ? new PortInUseError(host, requested) : error));
+    server.listen({ host, port: requested, exclusive: true }, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(":") ? `[${host}]` : host === "0.0.0.0" ? "127.0.0.1" : host;
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }));
+  return { url: `http://${urlHost}:${port}`, port, pid: process.pid, close };
 }

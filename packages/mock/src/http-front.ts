@@ -1,0 +1,101 @@
+// The mock's HTTP side: CORS, the shared behaviour (405, credentials, scenarios, paging), then Prism
+// in-process, with a replay cache of Prism's answers. Request bodies are never read: the API is
+// GET-only, so an upload gets its 405 at once and the connection is closed behind it.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { MockBehaviour } from "./behaviour/index.js";
+import { requestFromUrl, type PlainAnswer } from "./behaviour/index.js";
+import type { EngineAnswer, PrismEngine, Violation } from "./prism-engine.js";
+
+export interface FrontOptions {
+  engine: PrismEngine;
+  /** Undefined in proxy mode: every request goes to the upstream as sent. */
+  behaviour?: MockBehaviour;
+  /** Replay Prism's answers to the same request (static examples only). */
+  cache: boolean;
+  dynamic?: boolean;
+  /** Reports spec violations (proxy mode). */
+  onViolation?: (line: string) => void;
+  maxCacheEntries?: number;
+}
+
+const MAX_VIOLATIONS_HEADER = 8 * 1024 - 100;
+
+function corsHeaders(req: IncomingMessage): Record<string, string> {
+  return {
+    "access-control-allow-origin": req.headers.origin ?? "*",
+    "access-control-allow-headers": req.headers["access-control-request-headers"] ?? "*",
+    "access-control-allow-credentials": "true",
+    "access-control-expose-headers": "*",
+  };
+}
+
+function hasBody(req: IncomingMessage): boolean {
+  return (req.headers["content-length"] !== undefined && req.headers["content-length"] !== "0") || req.headers["transfer-encoding"] !== undefined;
+}
+
+function send(req: IncomingMessage, res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer): void {
+  if (res.destroyed) return;
+  // An unread upload is not drained: the connection closes after this answer.
+  if (hasBody(req) && !req.complete) headers = { ...headers, connection: "close" };
+  res.writeHead(status, { ...corsHeaders(req), ...headers, "content-length": String(Buffer.byteLength(body)) });
+  res.end(body);
+}
+
+function sendPlain(req: IncomingMessage, res: ServerResponse, answer: PlainAnswer): void {
+  const body = answer.body === null && answer.status === 204 ? "" : JSON.stringify(answer.body);
+  send(req, res, answer.status, answer.headers, body);
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createFront(options: FrontOptions): Server {
+  const cache = new Map<string, EngineAnswer>();
+  const maxEntries = options.maxCacheEntries ?? 2000;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = (req.method ?? "GET").toUpperCase();
+    if (method === "OPTIONS" && req.headers.origin && req.headers["access-control-request-method"]) {
+      send(req, res, 204, { "access-control-allow-methods": String(req.headers["access-control-request-method"]), vary: "origin" }, "");
+      return;
+    }
+    const rawUrl = req.url ?? "/";
+    const request = requestFromUrl(method, rawUrl, req.headers);
+    const decision = options.behaviour?.decide(request);
+    if (decision && decision.delayMs > 0) await sleep(decision.delayMs);
+    if (decision?.kind === "answer") return sendPlain(req, res, decision.answer);
+
+    const code = decision?.kind === "serve" ? decision.code : undefined;
+    const example = decision?.kind === "serve" && !options.dynamic ? decision.example : undefined;
+    const queryAt = rawUrl.indexOf("?");
+    const path = queryAt < 0 ? rawUrl : rawUrl.slice(0, queryAt);
+    const key = options.cache && method === "GET" ? `${rawUrl}\n${code ?? ""}\n${example ?? ""}\n${req.headers.accept ?? ""}` : undefined;
+    let answer = key === undefined ? undefined : cache.get(key);
+    const hit = answer !== undefined;
+    if (!answer) {
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+      answer = await options.engine.answer({ method: method === "HEAD" ? "GET" : method, path, query: request.query as Record<string, string | string[]>, headers, code, example });
+      if (key !== undefined) {
+        if (cache.size >= maxEntries) cache.delete(cache.keys().next().value!);
+        cache.set(key, answer);
+      }
+    }
+    const headers = { ...answer.headers, ...violationHeader(answer.violations) };
+    if (key !== undefined) headers["x-tikhub-mock-cache"] = hit ? "hit" : "miss";
+    if (!hit) for (const v of answer.violations) options.onViolation?.(`Violation: ${v.location.join(".")} ${v.message}`);
+    send(req, res, answer.status, headers, answer.body);
+  }
+
+  return createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      send(req, res, 500, { "content-type": "application/json" }, JSON.stringify({ code: 500, msg: `tikhub-mock: internal error (${(error as Error).message})`, data: null }));
+    });
+  });
+}
+
+function violationHeader(violations: Violation[]): Record<string, string> {
+  if (violations.length === 0) return {};
+  let value = JSON.stringify(violations);
+  if (value.length > MAX_VIOLATIONS_HEADER) value = `Too many violations! ${value.slice(0, MAX_VIOLATIONS_HEADER)}`;
+  return { "sl-violations": value };
+}
