@@ -52,7 +52,7 @@ let siteUrl: string;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
-  packed = installPacked(["client", "mock"], { "openapi-fetch": "client", msw: "mock" });
+  packed = installPacked(["client", "mock"], { msw: "mock" });
   const root = join(packed.dir, "public");
   writeFileSync(join(packed.dir, "package.json"), JSON.stringify({ name: "frontend-app", private: true, type: "module" }));
   execFileSync(process.execPath, [MSW_CLI, "init", root, "--no-save"], { cwd: packed.dir, stdio: "pipe", timeout: 60_000 });

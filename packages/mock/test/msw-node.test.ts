@@ -62,7 +62,7 @@ const recording = (input: RequestInfo | URL, init?: RequestInit) =>
   });
 
 beforeAll(async () => {
-  packed = installPacked(["client", "mock"], { "openapi-fetch": "client", msw: "mock" });
+  packed = installPacked(["client", "mock"], { msw: "mock" });
   ({ createHandlers } = await import(packed.moduleUrl("@tikhubapi/mock/msw")));
   const client = await import(packed.moduleUrl("@tikhubapi/client"));
   createTikHubClient = client.createTikHubClient;

@@ -8,7 +8,7 @@ import { installPacked, type PackedInstall } from "./packed.js";
 
 let packed: PackedInstall;
 beforeAll(() => {
-  packed = installPacked(["client", "mock"], { "openapi-fetch": "client" });
+  packed = installPacked(["client", "mock"]);
 }, 120_000);
 afterAll(() => packed?.remove());
 

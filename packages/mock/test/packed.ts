@@ -21,10 +21,16 @@ function packageDir(name: string, from: string): string {
   return realpathSync(join(packagesDir, from, "node_modules", name));
 }
 
-/** Packs the workspace packages `names` (folder names under packages/) and installs them with `links` (name → package whose node_modules resolves it). */
-export function installPacked(names: string[], links: Record<string, string>): PackedInstall {
+/**
+ * Packs the workspace packages `names` (folder names under packages/) and installs them, each
+ * runtime dependency (one not packed here) linked from that package's own node_modules, plus
+ * `extraLinks` (name → the workspace package whose node_modules has it; e.g. an optional peer).
+ */
+export function installPacked(names: string[], extraLinks: Record<string, string> = {}): PackedInstall {
   const dir = mkdtempSync(join(tmpdir(), "tikhub-packed-"));
   const modules = join(dir, "node_modules");
+  const links: Record<string, string> = { ...extraLinks };
+  const packedNames = new Set<string>();
   try {
     for (const name of names) {
       const pkgDir = join(packagesDir, name);
@@ -33,7 +39,11 @@ export function installPacked(names: string[], links: Record<string, string>): P
       const target = join(modules, pkgName);
       mkdirSync(target, { recursive: true });
       execFileSync("tar", ["xzf", filename, "-C", target, "--strip-components=1"]);
+      packedNames.add(pkgName);
+      const manifest = JSON.parse(readFileSync(join(target, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+      for (const dep of Object.keys(manifest.dependencies ?? {})) links[dep] ??= name;
     }
+    for (const name of packedNames) delete links[name];
     for (const [dep, from] of Object.entries(links)) {
       const target = join(modules, dep);
       mkdirSync(dirname(target), { recursive: true });
