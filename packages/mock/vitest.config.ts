@@ -4,7 +4,7 @@ import { reporters } from "../../vitest.shared.mjs";
 export default defineConfig({
   test: {
     reporters: reporters("mock"),
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

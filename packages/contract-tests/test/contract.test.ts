@@ -1,6 +1,7 @@
 // Generated from the spec, not written per operation: every operation × (200 + the five documented
-// errors) through the real client against a real Prism process, plus per operation a call without
-// credentials and a call with a required parameter missing.
+// errors) through the real client against real Prism over HTTP (the mock, which runs Prism in its
+// process), plus per operation a call without credentials and a call with a required parameter
+// missing, and for every paged operation a walk of all its pages with .pages() and .iterate().
 import { startMock, type RunningMock } from "@tikhubapi/mock";
 import {
   AuthenticationError,
@@ -14,7 +15,8 @@ import {
 } from "@tikhubapi/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CoverageMatrix } from "../src/matrix.js";
-import { DOCUMENTED_ERRORS, operations, validator, type ContractOperation } from "../src/operations.js";
+import { deref } from "@tikhubapi/spec/validator";
+import { DOCUMENTED_ERRORS, operations, spec, validator, type ContractOperation } from "../src/operations.js";
 
 const ERROR_CLASSES = { 400: BadRequestError, 401: AuthenticationError, 428: SessionExpiredError, 429: RateLimitError, 500: ServerError } as const;
 
@@ -52,6 +54,7 @@ afterAll(async () => {
 
 type AnyMethod = ((params?: object, options?: object) => Promise<unknown>) & {
   pages?: (params: object, options: object) => AsyncIterable<unknown>;
+  iterate?: (params: object, options: object) => AsyncIterable<unknown>;
 };
 const methodOf = (c: TikHubClient, op: ContractOperation) => (c as unknown as Record<string, Record<string, AnyMethod>>)[op.namespace][op.method];
 
@@ -111,20 +114,73 @@ describe.each(operations.map((op) => [`${op.id} (GET ${op.path})`, op] as const)
     expect(validator.validateResponse(op.id, 400, body).valid).toBe(true);
   });
 
-  it.runIf(op.paged)("pages: follows the example's cursor and stops (repeated cursor or maxPages)", async () => {
-    let pages = 0;
-    for await (const page of methodOf(client, op).pages!(op.exampleParams, { maxPages: 3 })) {
-      expect(page).toBeTypeOf("object");
-      pages++;
+  it.runIf(op.paged)(".pages() walks every page of the mock (≥ 3) by the cursor each page returns, to has_more false", async () => {
+    const { pagination, pageExamples } = pagingOf(op);
+    const walked: unknown[] = [];
+    for await (const page of methodOf(client, op).pages!(op.exampleParams, {})) {
+      walked.push(page);
+      expect(walked.length, "more pages than the spec holds: the list does not end").toBeLessThanOrEqual(pageExamples.length);
     }
-    expect(pages).toBeGreaterThanOrEqual(1);
-    expect(pages).toBeLessThanOrEqual(3);
+    expect(walked.length).toBeGreaterThanOrEqual(3);
+    expect(walked.length).toBe(pageExamples.length);
+    expect(hasMore(readField(walked.at(-1), pagination.hasMoreField))).toBe(false);
+    expect(new Set(walked.map((page) => JSON.stringify(page))).size).toBe(walked.length);
+    pagesWalked.set(op.id, walked.length);
+  });
+
+  it.runIf(op.paged)(".iterate() yields every item of every page once: 0 duplicates", async () => {
+    const { pageExamples, pagination } = pagingOf(op);
+    const expected = pageExamples.reduce<number>((sum, example) => sum + (readField((example as { data: unknown }).data, pagination.itemsField) as unknown[]).length, 0);
+    const items: string[] = [];
+    for await (const item of methodOf(client, op).iterate!(op.exampleParams, {})) {
+      items.push(JSON.stringify(item));
+      expect(items.length).toBeLessThanOrEqual(expected);
+    }
+    expect(items.length).toBe(expected);
+    expect(new Set(items).size).toBe(items.length);
   });
 });
+
+const pagesWalked = new Map<string, number>();
+
+interface PaginationSpec {
+  cursorParam: string;
+  nextCursorField: string | null;
+  hasMoreField: string;
+  itemsField: string;
+}
+
+/** The operation's x-pagination and the values of its 200 examples (its pages, first to last), from the spec. */
+function pagingOf(op: ContractOperation): { pagination: PaginationSpec; pageExamples: unknown[] } {
+  const operation = (spec.paths as Record<string, Record<string, Record<string, unknown>>>)[op.path]!.get!;
+  const pagination = operation["x-pagination"] as PaginationSpec;
+  const responses = operation.responses as Record<string, { content: Record<string, { examples: Record<string, unknown> }> }>;
+  const pageExamples = Object.values(responses["200"]!.content["application/json"]!.examples).map((e) => (deref(spec, e) as { value: unknown }).value);
+  return { pagination, pageExamples };
+}
+
+function readField(value: unknown, field: string): unknown {
+  let current = value;
+  for (const part of field.split(".")) {
+    const key = part.replace(/\[\]$/, "");
+    current = Array.isArray(current) ? current.flatMap((item) => (item as Record<string, unknown>)?.[key] ?? []) : (current as Record<string, unknown> | undefined)?.[key];
+  }
+  return current;
+}
+
+const hasMore = (value: unknown) => value === true || value === 1 || value === "true";
 
 describe("coverage", () => {
   it("covers every operation × every documented status", () => {
     expect(matrix.missing()).toEqual([]);
     expect(matrix.passed.size).toBe(operations.length * 6);
+  });
+
+  it("walked every paged operation to its end", () => {
+    const paged = operations.filter((op) => op.paged);
+    expect(paged.length).toBeGreaterThan(0);
+    expect([...pagesWalked.keys()].sort()).toEqual(paged.map((op) => op.id).sort());
+    const counts = [...pagesWalked.values()];
+    console.log(`Paging: ${paged.length} paged operations walked to the end, ${Math.min(...counts)}–${Math.max(...counts)} pages each`);
   });
 });

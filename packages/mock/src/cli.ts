@@ -56,6 +56,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     if (error instanceof ScenarioOptionError) fail(error.message);
     throw error;
   }
+  if (values.proxy !== undefined && !/^https?:\/\/[^/]/.test(values.proxy)) fail(`--proxy must be an http(s) URL, got "${values.proxy}"`);
   if (values.proxy && Object.keys(scenarios).length > 0) fail("--latency, --rate-limit and --fail-rate apply to the mock, not to --proxy");
 
   let mock;

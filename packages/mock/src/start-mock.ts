@@ -4,7 +4,6 @@ import { fileURLToPath } from "node:url";
 import { createMockBehaviour, ScenarioOptionError, type Latency, type OpenApiSpec } from "./behaviour/index.js";
 import { createFront } from "./http-front.js";
 import { PortInUseError } from "./ports.js";
-import { createPrismEngine } from "./prism-engine.js";
 
 export interface StartMockOptions {
   /** Default 4010; 0 picks a free port. */
@@ -79,6 +78,8 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   }
   let engine;
   try {
+    // Loaded on demand: Prism takes about a second to load, which --help and bad flags need not wait for.
+    const { createPrismEngine } = await import("./prism-engine.js");
     engine = await createPrismEngine({ specPath, dynamic: options.dynamic, proxy: options.proxy });
   } catch (error) {
     throw new MockStartError(`Prism could not load the spec at ${specPath}: ${(error as Error).message}`);

@@ -10,8 +10,13 @@ export interface CliRun {
   exited: Promise<number | null>;
 }
 
+const running = new Set<ChildProcess>();
+
+/** Runs the built bin in its own process group (so that killGroups can end it and anything it started). */
 export function runCli(args: string[], env: Record<string, string> = {}): CliRun {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
   let out = "";
   let err = "";
   child.stdout!.on("data", (c) => (out += c));
@@ -55,4 +60,29 @@ export async function childPids(pid: number): Promise<number[]> {
     }
   }
   return pids;
+}
+
+/** For afterEach: SIGKILLs the process group of every CLI run still alive, so a failing test leaves nothing behind. */
+export function killGroups(): void {
+  for (const child of running) {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+  running.clear();
+}
+
+/** A port that was free a moment ago (bound to port 0 on 127.0.0.1, then released). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }

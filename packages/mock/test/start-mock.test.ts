@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMock, MockStartError, PortInUseError, type RunningMock } from "../src/index.js";
-import { alive } from "./process-helpers.js";
+import { childPids } from "./process-helpers.js";
 
 const AUTH = { authorization: `Basic ${Buffer.from("demo:demo").toString("base64")}` };
 const LIVE = "/live/info?room_id=7531095702089370381&user_id=6796815426174960646";
@@ -42,7 +42,7 @@ describe("startMock", () => {
     if (status === 429) expect(response.headers.get("retry-after")).toBe("30");
   });
 
-  it("replays Prism's answer to a repeated request, keyed by URL, credentials and Prefer", async () => {
+  it("replays Prism's answer to a repeated request, keyed by URL and Prefer; credentials are checked first", async () => {
     const url = `${mock.url}/video/info?video_id=7560175324038728973`;
     const first = await fetch(url, { headers: AUTH });
     const second = await fetch(url, { headers: AUTH });
@@ -53,11 +53,35 @@ describe("startMock", () => {
     const limited = await fetch(url, { headers: { ...AUTH, prefer: "code=429" } });
     expect([limited.status, limited.headers.get("x-tikhub-mock-cache"), limited.headers.get("retry-after")]).toEqual([429, "miss", "30"]);
     const anonymous = await fetch(url);
-    expect([anonymous.status, anonymous.headers.get("x-tikhub-mock-cache")]).toEqual([401, "miss"]);
-    expect((await fetch(url)).headers.get("x-tikhub-mock-cache")).toBe("hit");
+    expect([anonymous.status, anonymous.headers.get("x-tikhub-mock-cache")]).toEqual([401, null]);
   });
 
-  it("passes other methods through to Prism uncached", async () => {
+  it("__code= in the query selects a documented error too (for callers that cannot set headers)", async () => {
+    const response = await fetch(`${mock.url}${LIVE}&__code=429`, { headers: AUTH });
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("30");
+    expect(await response.json()).toEqual({ code: 429, msg: "API Key Rate-Limit reached.", data: null });
+  });
+
+  it("a paged list walks its pages by the cursor each page returns, then ends", async () => {
+    const seen: string[] = [];
+    let cursor: number | undefined;
+    for (let page = 1; ; page++) {
+      const response = await fetch(`${mock.url}/user/followers?user_id=6804496986206749701${cursor === undefined ? "" : `&offset=${cursor}`}`, { headers: AUTH });
+      expect(response.status).toBe(200);
+      const { data } = await response.json();
+      seen.push(...data.followers.map((f: { uid: string }) => f.uid));
+      if (!data.has_more) break;
+      expect(page).toBeLessThan(10);
+      cursor = data.min_time;
+    }
+    expect(seen.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(seen).size).toBe(seen.length);
+    const unknown = await (await fetch(`${mock.url}/user/followers?user_id=1&offset=12345`, { headers: AUTH })).json();
+    expect(unknown.data.has_more).toBe(false);
+  });
+
+  it("answers CORS preflights itself", async () => {
     const preflight = await fetch(`${mock.url}/api/info`, {
       method: "OPTIONS",
       headers: { origin: "http://localhost:5173", "access-control-request-method": "GET", "access-control-request-headers": "authorization" },
@@ -90,11 +114,12 @@ describe("startMock", () => {
     }
   });
 
-  it("close() leaves no process behind", async () => {
+  it("runs Prism in this process: no child process; close() frees the port", async () => {
     const extra = await startMock({ port: 0 });
-    expect(alive(extra.pid)).toBe(true);
+    expect(extra.pid).toBe(process.pid);
+    expect(await childPids(process.pid)).toEqual([]);
+    expect((await fetch(`${extra.url}/api/info`, { headers: AUTH })).status).toBe(200);
     await extra.close();
-    expect(alive(extra.pid)).toBe(false);
     await expect(fetch(`${extra.url}/api/info`, { headers: AUTH })).rejects.toThrow();
   });
 });
