@@ -268,7 +268,7 @@ try {
   } catch (error) {
     limited = error instanceof RateLimitError ? \`RateLimitError \${error.retryAfterMs} ms\` : String(error);
   }
-  console.log(JSON.stringify({ module: "${module}", keys: Object.keys(live.data.data ?? {}).length, limited }));
+  console.log(JSON.stringify({ module: "${module}", keys: Object.keys(live.data ?? {}).length, limited }));
 } finally {
   server.close();
 }`;
