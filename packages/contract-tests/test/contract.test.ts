@@ -15,6 +15,7 @@ import {
 } from "@tikhubapi/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CoverageMatrix } from "../src/matrix.js";
+import { readFileSync } from "node:fs";
 import { deref } from "@tikhubapi/spec/validator";
 import { DOCUMENTED_ERRORS, operations, spec, validator, type ContractOperation } from "../src/operations.js";
 
@@ -169,6 +170,21 @@ function readField(value: unknown, field: string): unknown {
 }
 
 const hasMore = (value: unknown) => value === true || value === 1 || value === "true";
+
+describe("the default live room is worth rendering", () => {
+  it("the client README's quick start prints the room's title and viewer count, not undefined", async () => {
+    const readme = readFileSync(new URL("../../client/README.md", import.meta.url), "utf8");
+    const call = /const \{ data: room \} = await tikhub\.live\.getInfo\((\{[^)]*\})\);\nconsole\.log\(room\.title, room\.user_count\);/.exec(readme);
+    expect(call, "the README's quick start").not.toBeNull();
+    const { data: room } = (await client.live.getInfo(JSON.parse(call![1]!.replace(/(\w+):/g, '"$1":')))) as { data: Record<string, any> };
+    expect(typeof room.title).toBe("string");
+    expect(room.title.length).toBeGreaterThan(0);
+    expect(room.user_count).toBeGreaterThan(0);
+    expect(room.owner.nickname).toBeTruthy();
+    expect(room.owner.avatar_thumb.url_list[0]).toMatch(/^https:\/\//);
+    expect(room.stream_url.hls_pull_url).toMatch(/^https:\/\/.*\.m3u8$/);
+  });
+});
 
 describe("coverage", () => {
   it("covers every operation × every documented status", () => {
