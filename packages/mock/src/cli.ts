@@ -77,11 +77,12 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     values.proxy ? `proxying to ${values.proxy}, reporting spec violations` : values.dynamic ? "dynamic data" : "spec examples",
     ...describeScenarios(scenarios),
   ].join(", ");
-  process.stdout.write(`TikHub mock listening on ${mock.url} (${mode})\n`);
+  // One write: whoever waits for the listening line gets the hint with it.
   process.stdout.write(
-    values.proxy
-      ? `Requests go to the upstream with your Authorization header; answers that violate the spec are reported below (and in each answer's sl-violations header).\n`
-      : `Try: curl -u demo:demo '${mock.url}/live/info?room_id=7531095702089370381&user_id=6796815426174960646'  ·  pick an error with -H 'Prefer: code=429' or ?__code=429 (400, 401, 428, 429, 500)\n`,
+    `TikHub mock listening on ${mock.url} (${mode})\n` +
+      (values.proxy
+        ? `Requests go to the upstream with your Authorization header; answers that violate the spec are reported below (and in each answer's sl-violations header).\n`
+        : `Try: curl -u demo:demo '${mock.url}/live/info?room_id=7531095702089370381&user_id=6796815426174960646'  ·  pick an error with -H 'Prefer: code=429' or ?__code=429 (400, 401, 428, 429, 500)\n`),
   );
   let stopping = false;
   const stop = async () => {

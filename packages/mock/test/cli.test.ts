@@ -12,8 +12,8 @@ describe("tikhub-mock CLI", () => {
   it("starts, prints the URL and a hint, answers at once, runs no child process, and on SIGTERM exits 0", async () => {
     const run = runCli(["--port", "0"]);
     const url = await waitFor(() => /listening on (http:\/\/\S+)/.exec(run.stdout())?.[1], 60_000);
+    await waitFor(() => /__code=429/.test(run.stdout()), 10_000);
     expect(run.stdout()).toMatch(/Prefer: code=429/);
-    expect(run.stdout()).toMatch(/__code=429/);
     const response = await fetch(`${url}/api/info`, { headers: AUTH });
     expect(response.status).toBe(200);
     expect((await response.json()).data.plan).toBe("Pro");

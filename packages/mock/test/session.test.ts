@@ -12,6 +12,7 @@ afterEach(killGroups);
 describe("ready means ready", () => {
   it("from launch to the first answer a poller (every 50 ms) sees refused connections, then 200s: never a 5xx or other non-2xx", async () => {
     const port = await freePort();
+    const launched = performance.now();
     const run = runCli(["--port", String(port)]);
     const statuses: number[] = [];
     let refused = 0;
@@ -27,6 +28,7 @@ describe("ready means ready", () => {
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+    console.log(`launch → first 200: ${(performance.now() - launched).toFixed(0)} ms; ${refused} refused connections, ${statuses.length - 1} non-2xx answers before it`);
     expect(statuses).toEqual([200]);
     expect(refused).toBeGreaterThan(0);
     // The listening line comes with the port: by the first answer it is printed.
