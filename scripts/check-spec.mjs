@@ -3,11 +3,18 @@
 // Usage: node scripts/check-spec.mjs [--section Live]   (a section limits the catalog rows checked)
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadCatalog, paginationFromCatalog } from "../openapi/lib/catalog.mjs";
+import { expand, fieldSchemas, isIntegerSchema, optionalSteps, propertySchemas, walkValue } from "../openapi/lib/schema-walk.mjs";
 import { createSpecValidator, deref, loadSpec, operationsOf } from "../openapi/lib/validator.mjs";
 
 const DOCUMENTED_ERRORS = ["400", "401", "428", "429", "500"];
 const STATUSES = ["200", ...DOCUMENTED_ERRORS];
 const PLACEHOLDER_NUMBERS = new Set([9007199254740991, -9007199254740991]);
+const INT32_MAX = 2 ** 31 - 1;
+// Parameter constraints: the same name means the same constraints on every operation (a `maximum` or an
+// `enum` may differ where one operation's evidence gives one); paging parameters have their floor.
+const SHARED_CONSTRAINTS = ["type", "format", "pattern", "minLength", "maxLength", "minimum"];
+const PARAMETER_FLOORS = { offset: 0, count: 1, limit: 1, page: 1 };
+const constraintsByName = new Map();
 
 const sectionArg = process.argv.indexOf("--section");
 const onlySection = sectionArg > 0 ? process.argv[sectionArg + 1] : undefined;
@@ -87,6 +94,39 @@ for (const row of rows) {
     opFail(`x-pagination ${JSON.stringify(operation["x-pagination"])} ≠ catalog ${JSON.stringify(expectedPaging)}`);
   }
 
+  // Every field x-pagination names is declared in the 200 schema, at that place below `data`.
+  const schema200 = deref(spec, operation.responses?.["200"])?.content?.["application/json"]?.schema;
+  if (expectedPaging && schema200) {
+    const dataSchemas = propertySchemas(spec, [schema200], "data");
+    for (const key of ["itemsField", "hasMoreField", "nextCursorField"]) {
+      const field = expectedPaging[key];
+      if (!field) continue;
+      const found = fieldSchemas(spec, dataSchemas, field);
+      if (found.length === 0) opFail(`x-pagination ${key} data.${field} is not declared in the 200 schema`);
+      else if (key === "itemsField" && !found.some((f) => deref(spec, f)?.type === "array")) opFail(`x-pagination itemsField data.${field} is not declared as an array`);
+      for (const step of found.length ? optionalSteps(spec, dataSchemas, field) : []) opFail(`x-pagination ${key}: data.${step} must be required (paging fields are required everywhere)`);
+    }
+  }
+
+  // A list that answers has_more but is not paged must say why (e.g. /live/ranking/*: a truncated top list).
+  if (!expectedPaging && schema200) {
+    let level = propertySchemas(spec, [schema200], "data");
+    for (let depth = 0; depth < 3 && level.length; depth++) {
+      for (const hm of [...propertySchemas(spec, level, "has_more"), ...propertySchemas(spec, level, "hasMore")]) {
+        if (!/not paged/i.test(deref(spec, hm)?.description ?? "") || !/not paged/i.test(operation.description ?? "")) opFail("answers has_more without x-pagination: the field and the operation must say it is not paged and what it means");
+      }
+      level = level.flatMap((s) => expand(spec, s)).flatMap((s) => Object.values(s.properties ?? {}));
+    }
+  }
+
+  // The documented risk-control answer (HTTP 200, code ≠ 0, data null) is a valid 200 body too.
+  const riskControl = spec.components?.schemas?.RiskControlEnvelope?.example;
+  if (!riskControl) opFail("components.schemas.RiskControlEnvelope needs its example");
+  else {
+    const check = validator.validateResponse(id, "200", riskControl);
+    if (!check.valid) opFail(`the 200 schema rejects the risk-control answer ${JSON.stringify(riskControl)}: ${check.errors.slice(0, 3).join("; ")}`);
+  }
+
   // Parameters: same names, location, required flag, type, enum; each with a valid example.
   const rawParams = operation.parameters ?? [];
   const params = rawParams.map((p) => deref(spec, p));
@@ -109,6 +149,11 @@ for (const row of rows) {
     if (/(^|_)id$/.test(c.name) && typeOf(p.schema) !== "string") opFail(`${where}: id parameters must be strings (64-bit)`);
     if (c.enum && JSON.stringify(p.schema?.enum) !== JSON.stringify(c.enum)) opFail(`${where}: enum ${JSON.stringify(p.schema?.enum)} ≠ ${JSON.stringify(c.enum)}`);
     if (c.example !== null && c.example !== undefined && JSON.stringify(p.example) !== JSON.stringify(c.example)) opFail(`${where}: example ${JSON.stringify(p.example)} ≠ catalog ${JSON.stringify(c.example)}`);
+    if (p.schema?.type === "string" && p.required && !(p.schema.minLength >= 1)) opFail(`${where}: a required string needs minLength: 1 (an empty value must be a 400)`);
+    if (c.name in PARAMETER_FLOORS && p.schema?.minimum !== PARAMETER_FLOORS[c.name]) opFail(`${where}: needs minimum: ${PARAMETER_FLOORS[c.name]}`);
+    const constraints = JSON.stringify(Object.fromEntries(SHARED_CONSTRAINTS.map((k) => [k, p.schema?.[k]])));
+    if (!constraintsByName.has(c.name)) constraintsByName.set(c.name, new Map());
+    constraintsByName.get(c.name).set(constraints, [...(constraintsByName.get(c.name).get(constraints) ?? []), id]);
     if (p.example === undefined) opFail(`${where}: no example`);
     else {
       const check = validator.validateAt(schemaPointer(p), p.example);
@@ -133,6 +178,7 @@ for (const row of rows) {
       const { valid, errors } = validator.validateResponse(id, status, value);
       if (!valid) { allValid = false; opFail(`${where} does not validate: ${errors.slice(0, 5).join("; ")}`); }
       for (const ph of placeholders(value)) { allValid = false; opFail(`${where}: ${ph}`); }
+      for (const big of int32Overflows(response.content["application/json"].schema, value)) { allValid = false; opFail(`${where}: ${big}`); }
       if (status === "200") {
         if (value?.code !== 0 || value?.msg !== "success") { allValid = false; opFail(`${where}: code must be 0 and msg "success"`); }
         if (expectedPaging) {
@@ -149,6 +195,37 @@ for (const row of rows) {
   if (opOk) cov.ops += 1;
 }
 
+/** Integers beyond int32 in an example where the schema declares an integer without `format: int64`. */
+function int32Overflows(schema, value) {
+  const found = [];
+  walkValue(spec, [schema], value, (v, schemas, path) => {
+    if (!Number.isInteger(v) || Math.abs(v) <= INT32_MAX) return;
+    const integers = schemas.filter(isIntegerSchema);
+    if (integers.length > 0 && !integers.some((s) => s.format === "int64")) found.push(`${path} = ${v} exceeds int32 but its integer schema lacks format: int64`);
+  });
+  return found;
+}
+
+for (const [name, variants] of constraintsByName) {
+  if (variants.size < 2) continue;
+  const described = [...variants].map(([c, ops]) => `${c} on ${ops.join(", ")}`).join(" vs ");
+  const [, ...minority] = [...variants.values()].sort((a, b) => b.length - a.length);
+  for (const op of minority.flat()) fail(op, `parameter ${name}: constraints differ across operations: ${described}`);
+}
+
+// Every `example` written inside a component schema validates against that schema (required fields included).
+for (const [name, schema] of Object.entries(spec.components?.schemas ?? {})) {
+  const visit = (node, pointerPath) => {
+    if (!node || typeof node !== "object") return;
+    if ("example" in node && !Array.isArray(node)) {
+      const check = validator.validateAt(pointerPath, node.example);
+      if (!check.valid) fail(`components.schemas.${name}`, `example at ${pointerPath} does not validate: ${check.errors.slice(0, 3).join("; ")}`);
+    }
+    for (const [key, child] of Object.entries(node)) if (key !== "example" && typeof child === "object") visit(child, `${pointerPath}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`);
+  };
+  visit(schema, `/components/schemas/${name}`);
+}
+
 // The documentation page's own response must validate, with every field it shows declared.
 if (!onlySection || onlySection === "Live") checkSeed();
 
@@ -158,7 +235,7 @@ function checkSeed() {
   const { valid, errors } = validator.validateResponse("liveGetInfo", 200, body);
   if (!valid) fail("liveGetInfo", `the documentation page's response does not validate: ${errors.join("; ")}`);
   const schema = deref(spec, spec.paths["/live/info"].get.responses["200"]).content["application/json"].schema;
-  for (const missing of undeclaredFields(body, schema, "")) fail("liveGetInfo", `field ${missing} on the documentation page is not declared in the 200 schema`);
+  for (const missing of undeclaredFields(body, schema)) fail("liveGetInfo", `field ${missing} on the documentation page is not declared in the 200 schema`);
 }
 
 /** The page capture cuts the JSON mid-string: drop the cut token and close what is open. */
@@ -177,17 +254,11 @@ export function repairCutJson(text) {
   return JSON.parse(t + stack.reverse().join(""));
 }
 
-function undeclaredFields(value, schemaNode, path) {
-  const schema = deref(spec, schemaNode) ?? {};
-  if (Array.isArray(value)) return value.flatMap((v, i) => undeclaredFields(v, schema.items, `${path}[${i}]`));
-  if (!value || typeof value !== "object") return [];
-  const properties = {};
-  for (const part of [schema, ...(schema.allOf ?? []).map((s) => deref(spec, s))]) Object.assign(properties, part.properties ?? {});
+function undeclaredFields(value, schemaNode) {
   const out = [];
-  for (const [key, v] of Object.entries(value)) {
-    if (!(key in properties)) out.push(`${path}.${key}`);
-    else out.push(...undeclaredFields(v, properties[key], `${path}.${key}`));
-  }
+  walkValue(spec, [schemaNode], value, (_v, schemas, path) => {
+    if (path && schemas.length === 0 && !out.some((p) => path.startsWith(`${p}.`) || path.startsWith(`${p}[`))) out.push(path);
+  });
   return out;
 }
 

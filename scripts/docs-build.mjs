@@ -1,19 +1,26 @@
-// Builds the browsable API reference: docs/dist/index.html, made by Redocly's `build-docs` from
-// the bundled spec (openapi/dist/openapi.json) with a quick start put on top of info.description.
-// No operation is written by hand here: every section and example comes from the spec.
-//
-// The page is self-contained and works offline: Redoc's scripts are inlined (--inlineBundle; without
-// it build-docs loads them from a CDN), the only remote asset Redoc still references (the
-// "API docs by Redocly" logo image) is replaced with an inline SVG, and the build fails if the
-// output still points a <script>, stylesheet or font at the network.
+// Builds the browsable API reference in docs/dist/: index.html, rendered in the browser by Scalar's API
+// reference (its standalone bundle, copied next to the page) from the docs' copy of the bundled spec
+// (openapi/dist/openapi.json). That copy gets, at build time and never in openapi/:
+//   - a quick start and a note on the samples and the console on top of info.description;
+//   - x-codeSamples on every operation (docs/lib/code-samples.mjs: curl, TypeScript, CLI, Python, Java, Swift);
+//   - a second server, the local mock (http://127.0.0.1:4010 by default), for the console ("Test Request").
+// No operation is written by hand here. The page works offline: the library's script is a local file, the
+// spec is inlined, Scalar's web fonts, telemetry and AI agent are switched off, and the build fails if the
+// page points a <script>, stylesheet or font at the network.
 // Usage: node scripts/docs-build.mjs   (root: `pnpm run docs`, which bundles the spec first; a bare `pnpm docs` is pnpm's own command)
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { bundlePath, repoRoot, runRedocly } from "./run-redocly.mjs";
+import { BASE_URL, LANGUAGES, withCodeSamples } from "../docs/lib/code-samples.mjs";
+import { bundlePath, repoRoot } from "./run-redocly.mjs";
 
 const distDir = join(repoRoot, "docs", "dist");
 const htmlPath = join(distDir, "index.html");
 const specOut = join(distDir, "openapi.json");
+const LIBRARY_FILE = "scalar-api-reference.js";
+export const MOCK_SERVER = "http://127.0.0.1:4010";
+
+const executed = LANGUAGES.filter((l) => l.executed).map((l) => l.label);
+const notExecuted = LANGUAGES.filter((l) => !l.executed).map((l) => l.label);
 
 const QUICK_START = `## Quick start
 
@@ -46,72 +53,126 @@ No account yet? Run the local mock, which answers every operation with the examp
 and point the client at it:
 
 \`\`\`sh
-npx @tikhubapi/mock            # TikHub mock listening on http://127.0.0.1:4010
-curl -u demo:demo 'http://127.0.0.1:4010/live/info?room_id=7531095702089370381&user_id=6796815426174960646'
+npx @tikhubapi/mock            # TikHub mock listening on ${MOCK_SERVER}
+curl -u demo:demo '${MOCK_SERVER}/live/info?room_id=7531095702089370381&user_id=6796815426174960646'
 \`\`\`
 
 \`\`\`ts
-const client = createTikHubClient({ baseUrl: "http://127.0.0.1:4010", username: "demo", password: "demo" });
+const client = createTikHubClient({ baseUrl: "${MOCK_SERVER}", username: "demo", password: "demo" });
 \`\`\`
 
 Errors are typed (\`AuthenticationError\`, \`RateLimitError\`, \`SessionExpiredError\`, …); rate limits and
-server errors are retried with back-off. The API's own description follows.
+server errors are retried with back-off.
+
+## Request samples
+
+Every operation shows a request in ${[...executed, ...notExecuted].join(", ")}. They are generated from the
+spec (the operation's required parameters and their examples; the client's and the CLI's real names). Each reads
+\`TIKHUB_USERNAME\` and \`TIKHUB_PASSWORD\` from the environment, calls \`${BASE_URL}\` and prints the answer
+(the client and the CLI print its \`data\`). Replace that base URL with the mock's (\`${MOCK_SERVER}\`) to run
+one against the mock. Our test suite runs the ${executed.join(", ")} samples of every operation against the mock
+and expects the documented 200. **Swift samples are not executed**: no Swift toolchain is available where the
+tests run, so they are unchecked.
+
+## Console
+
+**Test Request** on an operation opens a console that sends the request from this page. Pick the server: the
+local mock (\`${MOCK_SERVER}\`, the default; start it with \`npx @tikhubapi/mock\`, any credentials work, and its
+host and port can be edited) or the real API. Type your username and password under Authentication (HTTP Basic),
+then send: the console shows the status and the body.
+
+Your credentials stay in this page: they leave it only inside the request you send (its \`Authorization\` header),
+never in the URL, and are not saved in the browser's storage (no localStorage, no sessionStorage, no cookie).
+Reloading or closing the page forgets them.
 
 ## About this API
 
 `;
-
-// Small stand-in for Redoc's remote attribution logo (same words, no network).
-const LOGO_SVG = (text, width) =>
-  `data:image/svg+xml,${encodeURIComponent(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16" viewBox="0 0 ${width} 16"><text x="0" y="12" font-family="sans-serif" font-size="12" font-weight="600" fill="#0044d4">${text}</text></svg>`,
-  )}`;
-const REMOTE_ASSETS = {
-  "https://cdn.redoc.ly/redoc/logo-mini-full.svg": LOGO_SVG("Redocly", 52),
-  "https://cdn.redoc.ly/redoc/logo-mini.svg": LOGO_SVG("R", 10),
-};
 
 function fail(message) {
   console.error(`docs-build: ${message}`);
   process.exit(1);
 }
 
-if (!existsSync(bundlePath)) fail(`${relative(repoRoot, bundlePath)} is missing: run \`pnpm bundle\` (or \`pnpm docs\`, which bundles first)`);
-const spec = JSON.parse(readFileSync(bundlePath, "utf8"));
-spec.info = { ...spec.info, description: QUICK_START + (spec.info?.description ?? "") };
+const started = Date.now();
+if (!existsSync(bundlePath)) fail(`${relative(repoRoot, bundlePath)} is missing: run \`pnpm bundle\` (or \`pnpm run docs\`, which bundles first)`);
+const bundle = JSON.parse(readFileSync(bundlePath, "utf8"));
 
+let spec;
+try {
+  spec = withCodeSamples(bundle);
+} catch (error) {
+  fail(`cannot generate the code samples: ${error.message}`);
+}
+spec.info = { ...spec.info, description: QUICK_START + (spec.info?.description ?? "") };
+spec.servers = [
+  {
+    url: "http://{host}:{port}",
+    description: "Local mock (npx @tikhubapi/mock)",
+    variables: { host: { default: new URL(MOCK_SERVER).hostname }, port: { default: new URL(MOCK_SERVER).port } },
+  },
+  ...(spec.servers ?? [{ url: BASE_URL }]),
+];
+
+// The package exports no path to its browser build: it is read from the docs package's node_modules.
+const libraryPath = join(repoRoot, "docs", "node_modules", "@scalar", "api-reference", "dist", "browser", "standalone.js");
+if (!existsSync(libraryPath)) fail(`${relative(repoRoot, libraryPath)} is missing: run \`pnpm install\``);
+
+// Scalar's options (https://guides.scalar.com/scalar/scalar-api-references/configuration).
+const CONFIG = {
+  hiddenClients: true, // only the generated x-codeSamples, no snippets of Scalar's own
+  withDefaultFonts: false, // its default fonts come from fonts.scalar.com
+  telemetry: false,
+  persistAuth: false, // credentials typed into the console stay in memory
+  agent: { disabled: true },
+  showDeveloperTools: "never",
+  hideDarkModeToggle: false,
+  defaultOpenAllTags: false,
+  authentication: { preferredSecurityScheme: "basicAuth" },
+};
+
+// Inline JSON inside <script>: no "</script>" or "<!--" can end it early.
+const inlineJson = (value) => JSON.stringify(value).replaceAll("<", "\\u003c").replaceAll("\u2028", "\\u2028").replaceAll("\u2029", "\\u2029");
+const title = `${spec.info.title ?? "API"} — API reference`;
+const html = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${title.replaceAll("&", "&amp;").replaceAll("<", "&lt;")}</title>
+    <style>body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }</style>
+  </head>
+  <body>
+    <div id="app"></div>
+    <script src="./${LIBRARY_FILE}"></script>
+    <script id="tikhub-spec" type="application/json">${inlineJson(spec)}</script>
+    <script>
+      Scalar.createApiReference("#app", {
+        ...${inlineJson(CONFIG)},
+        content: JSON.parse(document.getElementById("tikhub-spec").textContent),
+      });
+    </script>
+  </body>
+</html>
+`;
+
+rmSync(distDir, { recursive: true, force: true });
 mkdirSync(distDir, { recursive: true });
 writeFileSync(specOut, `${JSON.stringify(spec, null, 2)}\n`);
-
-const started = Date.now();
-const { status, output } = runRedocly([
-  "build-docs",
-  specOut,
-  "--output",
-  htmlPath,
-  "--inlineBundle",
-  "--title",
-  `${spec.info.title ?? "API"} — API reference`,
-  "--lint-config",
-  "off",
-]);
-if (status !== 0) fail(`redocly build-docs failed (exit ${status}):\n${output}`);
-
-let html = readFileSync(htmlPath, "utf8");
-for (const [url, replacement] of Object.entries(REMOTE_ASSETS)) html = html.split(url).join(replacement);
+copyFileSync(libraryPath, join(distDir, LIBRARY_FILE));
 writeFileSync(htmlPath, html);
 
-// Anything that would make the browser fetch code, styles or fonts from the network.
+// Anything in the page that would make the browser fetch code, styles or fonts from the network.
 const remote = [
-  ...html.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']?[^"'\s>]+/gi),
+  ...html.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']?(?!\.\/)[^"'\s>]+/gi),
   ...html.matchAll(/<link\b[^>]*\bhref\s*=\s*["']?(?:https?:)?\/\/[^"'\s>]+/gi),
   ...html.matchAll(/@import\s+(?:url\()?["']?(?:https?:)?\/\//gi),
-  ...html.matchAll(/https?:\/\/(?:fonts\.googleapis|fonts\.gstatic|cdn\.redoc\.ly|unpkg|cdn\.jsdelivr)[^"'`\s)]*/gi),
 ].map((match) => match[0]);
 if (remote.length > 0) fail(`${relative(repoRoot, htmlPath)} still loads remote resources:\n  ${[...new Set(remote)].join("\n  ")}`);
 
-const operations = Object.values(spec.paths ?? {}).flatMap((item) => Object.values(item).filter((op) => op && typeof op === "object" && op.operationId));
+const operationCount = Object.values(spec.paths ?? {}).flatMap((item) => Object.values(item).filter((op) => op && typeof op === "object" && op.operationId)).length;
+const kib = (file) => (readFileSync(file).length / 1024).toFixed(0);
 console.log(
-  `docs-build: wrote ${relative(repoRoot, htmlPath)} (${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB, self-contained; ` +
-    `${operations.length} operations in ${spec.tags?.length ?? 0} sections) in ${Date.now() - started} ms`,
+  `docs-build: wrote ${relative(repoRoot, distDir)}/ (index.html ${kib(htmlPath)} KiB + ${LIBRARY_FILE} ${kib(join(distDir, LIBRARY_FILE))} KiB, offline; ` +
+    `${operationCount} operations in ${spec.tags?.length ?? 0} sections, ${LANGUAGES.length} samples each) in ${Date.now() - started} ms`,
 );

@@ -4,6 +4,7 @@ import addFormats from "ajv-formats";
 import { loadSpec, operationsOf, pointer } from "./spec.mjs";
 
 export { bundleUrl, deref, loadSpec, operationsOf } from "./spec.mjs";
+export { expand } from "./schema-walk.mjs";
 
 const SPEC_ID = "tikhub-openapi.json";
 

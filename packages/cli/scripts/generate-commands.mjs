@@ -2,6 +2,7 @@
 // help text and parameter check from. Nothing lists operations by hand: sections are the spec's tags,
 // commands its operations (method = the client's, kebab-cased), flags its query parameters.
 import { mkdirSync, writeFileSync } from "node:fs";
+import { clientNames, cliFlag, cliNames } from "@tikhubapi/spec/naming";
 import { deref as derefIn, loadSpecOrExit, operationsOf } from "@tikhubapi/spec/spec";
 
 const out = new URL("../src/generated/commands.ts", import.meta.url);
@@ -17,26 +18,25 @@ function fail(message) {
 const spec = loadSpecOrExit("generate-commands");
 const deref = (node) => derefIn(spec, node);
 
-/** getCategoriesLevel1 → get-categories-level1; room_id → room-id. */
-const kebab = (name) => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/_/g, "-").toLowerCase();
-
 const tagDescriptions = new Map((spec.tags ?? []).map((t) => [t.name, t.description ?? ""]));
 const sections = new Map();
 
 for (const { method: httpMethod, path, operation: op } of operationsOf(spec)) {
   if (httpMethod !== "get") fail(`${op.operationId ?? path}: only GET operations are supported, found ${httpMethod.toUpperCase()}`);
   const tag = op.tags?.[0];
-  if (!tag) fail(`${op.operationId ?? path}: no tag`);
-  const namespace = tag.toLowerCase();
-  if (!op.operationId?.startsWith(namespace)) fail(`${op.operationId}: operationId must start with its tag "${namespace}" (the client's namespace)`);
-  const rest = op.operationId.slice(namespace.length);
-  const method = rest.charAt(0).toLowerCase() + rest.slice(1);
+  let names;
+  try {
+    names = { ...clientNames(op), ...cliNames(op) };
+  } catch (error) {
+    fail(error.message);
+  }
+  const { namespace, method, command } = names;
   const params = (op.parameters ?? []).map(deref).map((p) => {
     if (p.in !== "query") fail(`${op.operationId}: parameter ${p.name} is in ${p.in}; only query parameters are supported`);
     const schema = deref(p.schema) ?? {};
     const type = schema.type;
     if (type !== "string" && type !== "integer") fail(`${op.operationId}: parameter ${p.name} has type ${JSON.stringify(type)}; only string and integer are supported`);
-    const flag = kebab(p.name);
+    const flag = cliFlag(p.name);
     if (RESERVED_FLAGS.has(flag)) fail(`${op.operationId}: parameter ${p.name} would shadow the CLI's own --${flag}`);
     const param = { name: p.name, flag, required: p.required === true, type, description: p.description ?? "" };
     if (p.example !== undefined) param.example = p.example;
@@ -55,7 +55,6 @@ for (const { method: httpMethod, path, operation: op } of operationsOf(spec)) {
   }
   if (!sections.has(namespace)) sections.set(namespace, { name: namespace, tag, description: tagDescriptions.get(tag) ?? "", operations: [] });
   const section = sections.get(namespace);
-  const command = kebab(method);
   if (section.operations.some((o) => o.command === command)) fail(`${op.operationId}: command ${namespace} ${command} defined twice`);
   section.operations.push({
     command,

@@ -3,6 +3,7 @@
 // comes from an operation of the spec (tag → namespace, operationId → method, required query
 // parameters, x-pagination).
 import { mkdirSync, writeFileSync } from "node:fs";
+import { clientNames } from "@tikhubapi/spec/naming";
 import { deref as derefIn, loadSpecOrExit, operationsOf } from "@tikhubapi/spec/spec";
 
 const out = new URL("../src/generated/operations.ts", import.meta.url);
@@ -18,12 +19,13 @@ const deref = (node) => derefIn(spec, node);
 const operations = [];
 for (const { method, path, operation: op } of operationsOf(spec)) {
   if (method !== "get") fail(`${op.operationId ?? path}: only GET operations are supported, found ${method.toUpperCase()}`);
-  const tag = op.tags?.[0];
-  if (!tag) fail(`${op.operationId}: no tag`);
-  const namespace = tag.toLowerCase();
-  if (!op.operationId?.startsWith(namespace)) fail(`${op.operationId}: operationId must start with its tag "${namespace}"`);
-  const rest = op.operationId.slice(namespace.length);
-  const name = rest.charAt(0).toLowerCase() + rest.slice(1);
+  let names;
+  try {
+    names = clientNames(op);
+  } catch (error) {
+    fail(error.message);
+  }
+  const { namespace, method: name } = names;
   const params = (op.parameters ?? []).map(deref);
   if (params.some((p) => p.in !== "query")) fail(`${op.operationId}: only query parameters are supported`);
   operations.push({

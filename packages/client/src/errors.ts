@@ -27,7 +27,7 @@ export class TikHubError extends Error {
   constructor(message: string, fields: TikHubErrorFields = {}) {
     // Error installs `cause` non-enumerable; assigning it again keeps it so (and out of JSON).
     super(message, fields);
-    Object.assign(this, fields);
+    for (const [key, value] of Object.entries(fields)) if (value !== undefined) (this as Record<string, unknown>)[key] = value;
   }
 
   toJSON(): Record<string, unknown> {
@@ -43,6 +43,14 @@ export class BadRequestError extends TikHubError {
 export class AuthenticationError extends TikHubError {
   override name = "AuthenticationError";
 }
+/** 403: the key may not use this endpoint. */
+export class PermissionDeniedError extends TikHubError {
+  override name = "PermissionDeniedError";
+}
+/** 404: no such endpoint or resource. */
+export class NotFoundError extends TikHubError {
+  override name = "NotFoundError";
+}
 /** 428: the account's session expired and must be re-authorized. */
 export class SessionExpiredError extends TikHubError {
   override name = "SessionExpiredError";
@@ -52,7 +60,7 @@ export class RateLimitError extends TikHubError {
   override name = "RateLimitError";
   declare retryAfterMs?: number;
 }
-/** 5xx, also when the body is not JSON (an HTML gateway page). */
+/** 5xx, also an answer that is not a JSON envelope (an HTML gateway page, a JSON array). */
 export class ServerError extends TikHubError {
   override name = "ServerError";
 }
@@ -72,7 +80,7 @@ export class TimeoutError extends TikHubError {
 export class AbortError extends TikHubError {
   override name = "AbortError";
 }
-/** Bad input caught before anything was sent (e.g. a missing required parameter). */
+/** Bad input caught before anything was sent (a missing required parameter, an invalid option). */
 export class InvalidRequestError extends TikHubError {
   override name = "InvalidRequestError";
 }

@@ -4,6 +4,8 @@ export {
   TikHubError,
   BadRequestError,
   AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
   SessionExpiredError,
   RateLimitError,
   ServerError,

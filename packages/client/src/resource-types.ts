@@ -1,12 +1,12 @@
-import type { operations } from "@tikhubapi/types";
+import type { components, operations } from "@tikhubapi/types";
 
 /** Options of one call; each overrides the client's option of the same name. */
 export interface RequestOptions {
   /** Retries after the first attempt (default: the client's, 2). */
   maxRetries?: number;
-  /** Timeout of each attempt in milliseconds (default: the client's, 60000). */
-  timeoutMs?: number;
-  /** Aborts the call, including any wait between retries. */
+  /** Timeout of each attempt in milliseconds, 1 to 2^31−1, or false for none (default: the client's, 60000). */
+  timeoutMs?: number | false;
+  /** Aborts the call: the attempt in flight (on the wire) and any wait between retries. */
   signal?: AbortSignal;
   /** Extra request headers. */
   headers?: Record<string, string>;
@@ -25,7 +25,10 @@ type QueryOf<Op extends OperationId> = operations[Op]["parameters"]["query"];
 /** The query parameters of an operation, required ones required. */
 export type Params<Op extends OperationId> = NonNullable<QueryOf<Op>>;
 
-type SuccessBody<Op extends OperationId> = operations[Op]["responses"] extends { 200: { content: { "application/json": infer B } } } ? B : never;
+type Body200<Op extends OperationId> = operations[Op]["responses"] extends { 200: { content: { "application/json": infer B } } } ? B : never;
+
+/** The 200 body minus the risk-control envelope (`code` ≠ 0, `data` null), which the client throws as ApiCodeError. */
+type SuccessBody<Op extends OperationId> = Exclude<Body200<Op>, components["schemas"]["RiskControlEnvelope"]>;
 
 /** The envelope's `data` of an operation's 200 answer. */
 export type Data<Op extends OperationId> = SuccessBody<Op> extends { data: infer D } ? D : never;

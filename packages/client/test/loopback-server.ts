@@ -12,6 +12,8 @@ export interface Answer {
   delayMs?: number;
   /** Destroy the socket instead of answering. */
   destroy?: boolean;
+  /** Never answer (the client has to give up). */
+  hang?: boolean;
 }
 
 export interface SeenRequest {
@@ -22,6 +24,10 @@ export interface SeenRequest {
 export interface LoopbackServer {
   url: string;
   requests: SeenRequest[];
+  /** Connections the server holds open now. */
+  openSockets(): number;
+  /** performance.now() of every connection close the server saw, in order. */
+  closes: number[];
   /** Answers in order; the last one repeats. */
   answer(...answers: Array<Answer | ((request: SeenRequest, index: number) => Answer)>): void;
   close(): Promise<void>;
@@ -31,11 +37,13 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
   let script: Array<Answer | ((request: SeenRequest, index: number) => Answer)> = [{ body: { code: 0, msg: "success", data: {} } }];
   const requests: SeenRequest[] = [];
   const sockets = new Set<import("node:net").Socket>();
+  const closes: number[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const seen = { url: new URL(req.url ?? "/", "http://127.0.0.1"), headers: req.headers };
     const index = requests.push(seen) - 1;
     const step = script[Math.min(index, script.length - 1)];
     const answer = typeof step === "function" ? step(seen, index) : step;
+    if (answer.hang) return;
     const send = () => {
       if (answer.destroy) return req.socket.destroy();
       const text = answer.raw ?? JSON.stringify(answer.body ?? { code: 0, msg: "success", data: {} });
@@ -47,13 +55,18 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
   });
   server.on("connection", (socket) => {
     sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
+    socket.on("close", () => {
+      sockets.delete(socket);
+      closes.push(performance.now());
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    openSockets: () => sockets.size,
+    closes,
     answer: (...answers) => {
       script = answers;
       requests.length = 0;

@@ -18,6 +18,14 @@ describe("retryAfterMs", () => {
     expect(retryAfterMs(headers({ "retry-after": "soon" }))).toBeUndefined();
     expect(retryAfterMs(headers({ "retry-after": "-5" }))).toBeUndefined();
   });
+  it("reads only decimal seconds or an HTTP date: 0x3, 3e2, +3, Infinity and bare years are not waits", () => {
+    for (const value of ["0x3", "0X3", "3e2", "+3", "Infinity", "0b11", "3 s", ""]) expect(retryAfterMs(headers({ "retry-after": value })), value).toBeUndefined();
+    expect(retryAfterMs(headers({ "retry-after-ms": "0x10" }))).toBeUndefined();
+    expect(retryAfterMs(headers({ "retry-after": " 3 " }))).toBe(3000);
+    expect(retryAfterMs(headers({ "retry-after": "1.5" }))).toBe(1500);
+    const now = Date.parse("2026-11-25T12:00:00Z");
+    expect(retryAfterMs(headers({ "retry-after": "Wednesday, 25-Nov-26 12:00:10 GMT" }), now)).toBe(10_000);
+  });
 });
 
 describe("backoffMs", () => {
@@ -59,5 +67,36 @@ describe("parseJson", () => {
 
   it("still throws on invalid JSON", () => {
     expect(() => parseJson('{"a":7531095702089370381')).toThrow(SyntaxError);
+    expect(() => parseJson('{"a":"7531095702089370381,"b":1234567890123456789}')).toThrow(SyntaxError);
+    expect(() => parseJson('[1234567890123456789, "unterminated \\" ]')).toThrow(SyntaxError);
+  });
+
+  it("skips strings with escaped quotes and backslashes, and the digits of fractions and exponents", () => {
+    const strings = ["a\\", 'b"c:1234567890123456789', '\\"', "\\\\"];
+    const text = `[${JSON.stringify(strings[0])},1234567890123456789,${JSON.stringify(strings[1])},0.12345678901234567890,1.5e-12345678901234567,-1234567890123456789e0,${JSON.stringify(strings[2])},[12345678901234567890],${JSON.stringify(strings[3])},-1234567890123456789]`;
+    expect(parseJson(text)).toEqual([strings[0], "1234567890123456789", strings[1], 0.12345678901234568, 0, -1234567890123456800, strings[2], ["12345678901234567890"], strings[3], "-1234567890123456789"]);
+  });
+
+  it("a 9 MB string beside 19-digit ids: parsed, ids exact (the old regex overflowed its stack here)", () => {
+    const big = 'x\\"y:1234567890123456789,'.repeat(375_000); // 9 MB with quotes, backslashes and digit runs
+    const text = `{"code":0,"msg":"success","data":{"id":7531095702089370381,"text":${JSON.stringify(big)},"ids":[-9223372036854775808, 18446744073709551615],"tail":6796815426174960646}}`;
+    const body = parseJson(text) as { data: Record<string, unknown> };
+    expect(body.data.id).toBe("7531095702089370381");
+    expect(body.data.ids).toEqual(["-9223372036854775808", "18446744073709551615"]);
+    expect(body.data.tail).toBe("6796815426174960646");
+    expect(body.data.text).toBe(big);
+  });
+
+  it("64 MB of valid JSON and a million levels of nesting: no recursion, no overflow", { timeout: 120_000 }, () => {
+    const depth = 1_000_000;
+    const nested = `${"[".repeat(depth)}7531095702089370381${"]".repeat(depth)}`;
+    expect(quoteUnsafeIntegers(nested)).toBe(`${"[".repeat(depth)}"7531095702089370381"${"]".repeat(depth)}`);
+    const text = `{"code":0,"data":{"a":"${"\\u0041\\\\ 12345678901234567890 ".repeat(2_500_000)}","id":12345678901234567890,"list":[${"7531095702089370381,1.5,".repeat(1_000_000)}0]}}`;
+    expect(text.length).toBeGreaterThan(64_000_000);
+    const { data } = parseJson(text) as { data: { a: string; id: string; list: unknown[] } };
+    expect(data.id).toBe("12345678901234567890");
+    expect(data.a.length).toBe(2_500_000 * 24);
+    expect(data.list.length).toBe(2_000_001);
+    expect(data.list[1_999_998]).toBe("7531095702089370381");
   });
 });

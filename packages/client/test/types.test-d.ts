@@ -25,6 +25,13 @@ describe("resource types", () => {
     void client.live.getInfo.iterate;
   });
 
+  it("timeoutMs is a number or false", () => {
+    void createTikHubClient({ timeoutMs: false, maxRetries: 0 });
+    void client.key.getInfo(undefined, { timeoutMs: false });
+    // @ts-expect-error true is not a timeout
+    void createTikHubClient({ timeoutMs: true });
+  });
+
   it("rejects unknown methods and namespaces", () => {
     // @ts-expect-error no such method
     void client.live.getEverything;

@@ -2,7 +2,7 @@
 // upstream in tests), validates each answer against the spec and reports what differs.
 import { writeFileSync } from "node:fs";
 import { createTikHubClient } from "@tikhubapi/client";
-import { deref } from "@tikhubapi/spec/validator";
+import { deref, expand } from "@tikhubapi/spec/validator";
 import { operations, spec, validator, type ContractOperation } from "./operations.js";
 
 /** Key info first (free; proves the credentials), then a few cheap reads. */
@@ -30,11 +30,14 @@ export interface DriftReport {
 }
 
 function propertiesOf(schemaNode: unknown): { properties: Record<string, unknown>; items?: unknown } {
-  const schema = (deref(spec, schemaNode) ?? {}) as Record<string, unknown>;
   const properties: Record<string, unknown> = {};
   let items: unknown;
-  for (const part of [schema, ...((schema.allOf as unknown[]) ?? []).map((s) => deref(spec, s) as Record<string, unknown>)]) {
-    Object.assign(properties, part.properties ?? {});
+  // Every part of allOf / oneOf / anyOf (a 200 is oneOf the success envelope and the risk-control one).
+  for (const part of expand(spec, schemaNode) as Record<string, unknown>[]) {
+    // The first declaration wins, except over the risk-control envelope's `data: null`.
+    for (const [key, sub] of Object.entries((part.properties ?? {}) as Record<string, unknown>)) {
+      if (!(key in properties) || (deref(spec, properties[key]) as { type?: unknown })?.type === "null") properties[key] = sub;
+    }
     items ??= part.items;
   }
   return { properties, items };

@@ -13,6 +13,8 @@ export interface ContractOperation {
   /** Every parameter's example (required and optional). */
   exampleParams: Record<string, string | number>;
   required: string[];
+  /** Required string parameters (the spec gives them minLength 1: an empty value is a 400). */
+  requiredStrings: string[];
   paged: boolean;
   statuses: number[];
   /** The 200 example the mock must answer with. */
@@ -26,7 +28,7 @@ export const operations: ContractOperation[] = operationsOf(spec).map(({ path, o
   const section = operation.tags[0] as string;
   const namespace = section.toLowerCase();
   const rest = (operation.operationId as string).slice(namespace.length);
-  const params = (operation.parameters ?? []).map((p: unknown) => deref(spec, p)) as Array<{ name: string; required?: boolean; example?: string | number }>;
+  const params = (operation.parameters ?? []).map((p: unknown) => deref(spec, p)) as Array<{ name: string; required?: boolean; example?: string | number; schema?: { type?: unknown } }>;
   return {
     id: operation.operationId,
     section,
@@ -35,6 +37,7 @@ export const operations: ContractOperation[] = operationsOf(spec).map(({ path, o
     path,
     exampleParams: Object.fromEntries(params.filter((p) => p.example !== undefined).map((p) => [p.name, p.example!])),
     required: params.filter((p) => p.required).map((p) => p.name),
+    requiredStrings: params.filter((p) => p.required && p.schema?.type === "string").map((p) => p.name),
     paged: Boolean(operation["x-pagination"]),
     statuses: Object.keys(operation.responses).map(Number),
     example200: (deref(spec, Object.values(operation.responses["200"].content["application/json"].examples ?? {})[0]) as { value?: unknown } | undefined)?.value,

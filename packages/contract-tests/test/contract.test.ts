@@ -115,6 +115,15 @@ describe.each(operations.map((op) => [`${op.id} (GET ${op.path})`, op] as const)
     expect(validator.validateResponse(op.id, 400, body).valid).toBe(true);
   });
 
+  it.runIf(op.requiredStrings.length > 0)("a required string parameter sent empty: 400 from the mock", async () => {
+    for (const name of op.requiredStrings) {
+      const query = new URLSearchParams(Object.entries({ ...op.exampleParams, [name]: "" }).map(([k, v]) => [k, String(v)]));
+      const raw = await fetch(`${mock.url}${op.path}?${query}`, { headers: { authorization: "Basic ZGVtbzpkZW1v" } });
+      expect(raw.status, `${name}=`).toBe(400);
+      expect(validator.validateResponse(op.id, 400, await raw.json()).valid).toBe(true);
+    }
+  });
+
   it.runIf(op.paged)(".pages() walks every page of the mock (≥ 3) by the cursor each page returns, to has_more false", async () => {
     const { pagination, pageExamples } = pagingOf(op);
     const walked: unknown[] = [];
