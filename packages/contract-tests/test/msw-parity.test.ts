@@ -1,6 +1,7 @@
 // One source, two mocks, one answer: the same operation × status matrix (the 200 and the five
 // documented errors, through the real client) plus the other documented cases (no or empty
-// credentials, a required parameter missing or empty, another method, every page of a list) run
+// credentials, a required parameter missing or empty, a value its schema refuses, another method,
+// every page of a list) run
 // against the Prism mock (startMock) and against the MSW handlers (@tikhubapi/mock/msw under
 // setupServer). For every case both must give the same status, the same body and the same documented
 // headers. The timing of each run is printed.
@@ -9,7 +10,8 @@ import { createHandlers } from "@tikhubapi/mock/msw";
 import { createTikHubClient, type TikHubClient } from "@tikhubapi/client";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DOCUMENTED_ERRORS, operations, STATUSES, type ContractOperation } from "../src/operations.js";
+import { deref } from "@tikhubapi/spec/validator";
+import { DOCUMENTED_ERRORS, operations, spec, STATUSES, type ContractOperation } from "../src/operations.js";
 
 const MSW_BASE = "http://msw.contract.test/api/v1";
 const DEMO = `Basic ${btoa("demo:demo")}`;
@@ -39,6 +41,18 @@ async function seen(response: Response): Promise<Seen> {
     // not JSON: compared as text
   }
   return { status: response.status, headers, body };
+}
+
+/** Per constrained parameter of an operation, a value its schema refuses (type, enum, bounds, pattern). */
+function invalidValues(op: ContractOperation): Array<[string, string]> {
+  const parameters = ((spec.paths[op.path].get.parameters ?? []) as unknown[]).map((p) => deref(spec, p) as { name: string; schema?: unknown });
+  return parameters.flatMap(({ name, schema: node }): Array<[string, string]> => {
+    const schema = (deref(spec, node) ?? {}) as { type?: string; enum?: unknown[]; minimum?: number; maximum?: number; pattern?: string; minLength?: number };
+    if (schema.type === "integer") return [[name, schema.minimum !== undefined ? String(schema.minimum - 1) : schema.maximum !== undefined ? String(schema.maximum + 1) : "1.5"]];
+    if (schema.enum) return [[name, "not-listed"]];
+    if (schema.pattern !== undefined) return [[name, "not valid ✗"]];
+    return [];
+  });
 }
 
 /** Runs every case against one base URL: `key` names the case, the value is what came back. */
@@ -76,6 +90,7 @@ async function runMatrix(baseUrl: string): Promise<Results> {
       cases.set(`${missing} missing`, await raw(op, without));
       cases.set(`${missing} empty`, await raw(op, { ...without, [missing]: "" }));
     }
+    for (const [name, value] of invalidValues(op)) cases.set(`${name}=${value}`, await raw(op, { ...op.exampleParams, [name]: value }));
     cases.set("POST", await raw(op, op.exampleParams, { method: "POST" }));
     if (op.paged) {
       const pages: unknown[] = [];
