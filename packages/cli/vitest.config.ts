@@ -5,7 +5,8 @@ export default defineConfig({
   test: {
     reporters: reporters("cli"),
     include: ["test/**/*.test.ts"],
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
+    // Generous: each test starts CLI processes, and the machine may be loaded by other builds.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

@@ -8,7 +8,7 @@ import { deref as derefIn, loadSpecOrExit, operationsOf } from "@tikhubapi/spec/
 const out = new URL("../src/generated/commands.ts", import.meta.url);
 
 /** Flags of the CLI itself: a spec parameter with one of these names would be shadowed. */
-const RESERVED_FLAGS = new Set(["help", "version", "json", "debug", "base-url", "out", "max-pages", "force", "username", "password"]);
+const RESERVED_FLAGS = new Set(["help", "version", "json", "debug", "base-url", "header", "timeout-ms", "max-retries", "out", "max-pages", "force", "username", "password"]);
 
 function fail(message) {
   console.error(`generate-commands: ${message}`);

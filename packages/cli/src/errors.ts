@@ -5,6 +5,8 @@ import {
   BadRequestError,
   ConnectionError,
   InvalidRequestError,
+  NotFoundError,
+  PermissionDeniedError,
   RateLimitError,
   ServerError,
   SessionExpiredError,
@@ -65,6 +67,9 @@ export function describeError(error: unknown, baseUrl: string): { message: strin
   if (error instanceof CliError) return { message: error.message, exitCode: error.exitCode };
   if (error instanceof AuthenticationError)
     return { message: `authentication failed (HTTP 401)${detail(error)}: check TIKHUB_USERNAME and TIKHUB_PASSWORD`, exitCode: EXIT.AUTH };
+  if (error instanceof PermissionDeniedError)
+    return { message: `permission denied: ${error.message} (your API key may not use this endpoint)`, exitCode: EXIT.AUTH };
+  if (error instanceof NotFoundError) return { message: `not found: ${error.message}`, exitCode: EXIT.ERROR };
   if (error instanceof SessionExpiredError)
     return { message: `session expired (HTTP 428)${detail(error)}: re-authorize the account, then try again`, exitCode: EXIT.AUTH };
   if (error instanceof RateLimitError) {
@@ -80,10 +85,9 @@ export function describeError(error: unknown, baseUrl: string): { message: strin
   if (error instanceof AbortError) return { message: "interrupted", exitCode: EXIT.INTERRUPTED };
   if (error instanceof TikHubError) return { message: error.message, exitCode: EXIT.ERROR };
   if (error && typeof error === "object" && "code" in error && typeof (error as NodeJS.ErrnoException).syscall === "string") {
+    // Filesystem steps are worded where they happen (file-errors.ts); this is the fallback for any other.
     const e = error as NodeJS.ErrnoException;
-    const reason = { ENOENT: "no such file or directory", EACCES: "permission denied", EROFS: "read-only file system", ENOSPC: "no space left on device", EISDIR: "is a directory" }[e.code ?? ""];
-    const path = (e.path ?? "").replace(/\.tmp$/, "");
-    return { message: `cannot ${e.syscall === "open" ? "open" : e.syscall} ${path}: ${reason ?? e.code}${reason ? ` (${e.code})` : ""}`, exitCode: EXIT.ERROR };
+    return { message: `cannot ${e.syscall}${e.path ? ` ${e.path}` : ""}: ${e.message}`, exitCode: EXIT.ERROR };
   }
   return { message: `unexpected error: ${(error as Error)?.message ?? String(error)} (run with --debug for details)`, exitCode: EXIT.ERROR };
 }

@@ -2,6 +2,7 @@ import { open, readFile, rename, rm, stat, truncate } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Operation, Pagination, Section } from "./command-types.js";
 import { CliError, describeError, EXIT, UsageError } from "./errors.js";
+import { FileError, onFile } from "./file-errors.js";
 import { nextPage, pageItems } from "@tikhubapi/client";
 import type { Output } from "./main.js";
 import { plural, Progress } from "./progress.js";
@@ -62,21 +63,22 @@ const describeParams = (operation: Operation, params: Params) =>
     .map((p) => `--${p.flag} ${String(params[p.name])}`)
     .join(" ");
 
+/** The size of the output file; undefined when there is none yet. */
 async function sizeOf(path: string): Promise<number | undefined> {
-  try {
-    return (await stat(path)).size;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+  const stats = await onFile(path, "check the output file", () => stat(path)).catch((error) => {
+    if ((error as FileError).code === "ENOENT") return undefined;
     throw error;
-  }
+  });
+  if (stats?.isDirectory()) throw new FileError(path, "write the output file", "EISDIR", "is a directory");
+  return stats?.size;
 }
 
 async function readCheckpoint(path: string): Promise<Checkpoint | undefined> {
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = await onFile(path, "read the checkpoint", () => readFile(path, "utf8"));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    if ((error as FileError).code === "ENOENT") return undefined;
     throw error;
   }
   let checkpoint: Checkpoint;
@@ -101,14 +103,19 @@ async function readCheckpoint(path: string): Promise<Checkpoint | undefined> {
 /** Writes the checkpoint to a temporary file, flushes it to disk, then renames it over the old one: it is always whole. */
 async function writeCheckpoint(path: string, checkpoint: Checkpoint): Promise<void> {
   const temporary = `${path}.tmp`;
-  const handle = await open(temporary, "w");
-  try {
-    await handle.writeFile(`${JSON.stringify({ ...checkpoint, updatedAt: new Date().toISOString() }, null, 2)}\n`);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temporary, path);
+  await onFile(path, "write the checkpoint", async () => {
+    const handle = await open(temporary, "w").catch((error) => {
+      // The temporary file is ours to name: say which path is in the way.
+      throw (error as NodeJS.ErrnoException).code === "EISDIR" ? new FileError(temporary, "write the checkpoint's temporary file", "EISDIR", "is a directory") : error;
+    });
+    try {
+      await handle.writeFile(`${JSON.stringify({ ...checkpoint, updatedAt: new Date().toISOString() }, null, 2)}\n`);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, path);
+  });
 }
 
 /**
@@ -123,8 +130,8 @@ export async function runExport(options: ExportOptions): Promise<void> {
   const info = (line: string) => stderr.write(`export: ${line}\n`);
 
   if (options.force) {
-    await rm(out, { force: true });
-    await rm(cpPath, { force: true });
+    await onFile(out, "delete the output file", () => rm(out, { force: true }));
+    await onFile(cpPath, "delete the checkpoint", () => rm(cpPath, { force: true }));
   }
 
   let checkpoint = await readCheckpoint(cpPath);
@@ -137,20 +144,19 @@ export async function runExport(options: ExportOptions): Promise<void> {
         `${basename(cpPath)} belongs to a different export (${theirs}); re-run that command to resume it, choose another --out, or pass --force to start over`,
       );
     }
-    // Finished: the list ended, or --max-pages is reached (a run without it, or with a larger one, continues).
-    const reached = maxPages !== undefined && checkpoint.pagesDone >= maxPages;
-    if ((checkpoint.complete && checkpoint.reason !== "max-pages") || reached) {
-      const why = reached && checkpoint.reason !== "end" ? `, --max-pages ${maxPages}` : "";
-      info(`${out} is already finished (${plural(checkpoint.pagesDone, "page")}, ${plural(checkpoint.itemsDone, "item")}${why}); nothing fetched — pass --force to export again`);
-      return;
-    }
     if ((outputSize ?? 0) < checkpoint.bytes) {
       throw new UsageError(
         `${out} is shorter than its checkpoint says (${outputSize ?? "missing"} < ${checkpoint.bytes} bytes): it was changed since; pass --force to start over`,
       );
     }
+    // Finished: the list ended, or --max-pages is reached (a run without it, or with a larger one, continues).
+    const finished = alreadyFinished(checkpoint, maxPages);
+    if (finished) {
+      info(`${out} ${finished}; nothing fetched — ${checkpoint.reason === "end" ? "pass --force to export again" : `a --max-pages above ${checkpoint.pagesDone} continues, --force starts over`}`);
+      return;
+    }
     if (outputSize !== undefined && outputSize > checkpoint.bytes) {
-      await truncate(out, checkpoint.bytes);
+      await onFile(out, "cut the unfinished page off the output file", () => truncate(out, checkpoint!.bytes));
       resumedNote = `, dropped ${outputSize - checkpoint.bytes} bytes of an unfinished page`;
       outputSize = checkpoint.bytes;
     }
@@ -195,11 +201,12 @@ export async function runExport(options: ExportOptions): Promise<void> {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
 
-  const progress = new Progress(stderr, options.tty, maxPages, checkpoint.itemsDone);
-  const handle = await open(out, "a");
-  let state: Checkpoint = checkpoint;
+  const progress = new Progress(stderr, options.tty, maxPages, { pages: checkpoint.pagesDone, items: checkpoint.itemsDone });
+  const handle = await onFile(out, "open the output file", () => open(out, "a"));
+  /** What the checkpoint on disk holds: every count reported comes from here. */
+  let saved: Checkpoint = checkpoint;
   try {
-    const remaining = maxPages === undefined ? undefined : maxPages - state.pagesDone;
+    const remaining = maxPages === undefined ? undefined : maxPages - saved.pagesDone;
     const pages = options.pages(query, { maxPages: remaining, signal: controller.signal });
     let finished = false;
     for await (const page of pages) {
@@ -207,24 +214,27 @@ export async function runExport(options: ExportOptions): Promise<void> {
       const text = items.map((item) => `${JSON.stringify(item)}\n`).join("");
       const buffer = Buffer.from(text, "utf8");
       if (buffer.length) {
-        await handle.write(buffer);
-        await handle.datasync();
+        await onFile(out, "write to the output file", async () => {
+          await handle.write(buffer);
+          await handle.datasync();
+        });
       }
       const next = nextPage(page, pagination, cursor, seen);
-      const pagesDone = state.pagesDone + 1;
+      const pagesDone = saved.pagesDone + 1;
       const reason = next === undefined ? "end" : maxPages !== undefined && pagesDone >= maxPages ? "max-pages" : undefined;
-      state = {
-        ...state,
+      const pending: Checkpoint = {
+        ...saved,
         pagesDone,
-        itemsDone: state.itemsDone + items.length,
-        bytes: state.bytes + buffer.length,
+        itemsDone: saved.itemsDone + items.length,
+        bytes: saved.bytes + buffer.length,
         nextCursor: next,
         complete: reason !== undefined,
         reason,
       };
       if (next !== undefined) cursor = next;
-      await writeCheckpoint(cpPath, state);
-      progress.update(state.pagesDone, state.itemsDone);
+      await writeCheckpoint(cpPath, pending);
+      saved = pending;
+      progress.update(saved.pagesDone, saved.itemsDone);
       if (reason || interrupted) {
         finished = reason !== undefined;
         break;
@@ -233,28 +243,41 @@ export async function runExport(options: ExportOptions): Promise<void> {
     if (interrupted && !finished) throw new Error("interrupted");
     if (!finished) {
       // .pages() ended on its own (it reads x-pagination the same way, so this is the end of the list).
-      state = { ...state, complete: true, reason: "end" };
-      await writeCheckpoint(cpPath, state);
+      const pending: Checkpoint = { ...saved, complete: true, reason: "end" };
+      await writeCheckpoint(cpPath, pending);
+      saved = pending;
     }
-    progress.update(state.pagesDone, state.itemsDone, true);
+    progress.update(saved.pagesDone, saved.itemsDone, true);
     progress.clear();
-    const rate = `${Math.round(progress.rate(state.itemsDone)).toLocaleString("en-US")} items/s`;
+    const rate = `${Math.round(progress.rate(saved.itemsDone)).toLocaleString("en-US")} items/s`;
     info(
-      state.reason === "max-pages"
-        ? `stopped at --max-pages ${maxPages}: ${plural(state.pagesDone, "page")}, ${plural(state.itemsDone, "item")} in ${out} (${rate}); a larger --max-pages continues`
-        : `finished: ${plural(state.pagesDone, "page")}, ${plural(state.itemsDone, "item")} in ${out} (${rate})`,
+      saved.reason === "max-pages"
+        ? `stopped at --max-pages ${maxPages}: ${plural(saved.pagesDone, "page")}, ${plural(saved.itemsDone, "item")} in ${out} (${rate}); a larger --max-pages continues`
+        : `finished: ${plural(saved.pagesDone, "page")}, ${plural(saved.itemsDone, "item")} in ${out} (${rate})`,
     );
   } catch (error) {
     progress.clear();
-    const saved = `${plural(state.pagesDone, "page")} (${plural(state.itemsDone, "item")}) saved in ${out}`;
+    // Only what the checkpoint holds counts as saved: a page written to FILE whose checkpoint write
+    // failed is dropped by the next run.
+    const kept = `${plural(saved.pagesDone, "page")} (${plural(saved.itemsDone, "item")}) saved in ${out}`;
     if (interrupted) {
-      throw new CliError(`interrupted: ${saved}; re-run the same command to resume`, interrupted === "SIGINT" ? EXIT.INTERRUPTED : 128 + 15, { cause: error });
+      throw new CliError(`interrupted: ${kept}; re-run the same command to resume`, interrupted === "SIGINT" ? EXIT.INTERRUPTED : 128 + 15, { cause: error });
     }
     const { message, exitCode } = describeError(error, options.baseUrl);
-    throw new CliError(`${message}; ${saved}; re-run the same command to resume`, exitCode, { cause: error });
+    throw new CliError(`${message}; ${kept}; re-run the same command to resume`, exitCode, { cause: error });
   } finally {
-    await handle.close();
+    await handle.close().catch(() => {});
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }
+}
+
+/** Why a re-run has nothing to fetch, in the checkpoint's own numbers; undefined when it has. */
+function alreadyFinished(checkpoint: Checkpoint, maxPages: number | undefined): string | undefined {
+  const holds = `${plural(checkpoint.pagesDone, "page")}, ${plural(checkpoint.itemsDone, "item")}`;
+  if (checkpoint.complete && checkpoint.reason === "end") return `is already finished: it holds the whole list, ${holds}`;
+  const reached = maxPages !== undefined && checkpoint.pagesDone >= maxPages;
+  if (!reached) return undefined;
+  if (checkpoint.complete) return `is already finished: it holds ${holds} (an earlier run stopped at its --max-pages)`;
+  return `already holds ${holds}, no fewer than --max-pages ${maxPages}`;
 }

@@ -22,18 +22,22 @@ function wrap(text: string, width: number, indent: string): string {
 }
 
 const OPTIONS = `Options
-  --base-url URL   API root (default ${DEFAULT_BASE_URL}; the mock: http://127.0.0.1:4010)
-  --json           compact JSON (the default when stdout is not a terminal; pretty JSON on a terminal)
-  --debug          print the stack trace of an error (never the credentials)
-  -h, --help       help for tikhub, a section or a method
-  --version        the CLI's version`;
+  --base-url URL          API root (default: TIKHUB_BASE_URL, else ${DEFAULT_BASE_URL};
+                          the mock: http://127.0.0.1:4010)
+  --header 'Name: value'  an extra request header, repeatable (e.g. --header 'Prefer: code=429' for the mock)
+  --timeout-ms MS         time limit of each attempt (default 60000)
+  --max-retries N         retries after a failed attempt (default 2; 0 fails at the first error)
+  --json                  compact JSON (the default when stdout is not a terminal; pretty JSON on a terminal)
+  --debug                 print the stack trace of an error (never the credentials)
+  -h, --help              help for tikhub, a section or a method
+  --version               the CLI's version`;
 
 const CREDENTIALS = `Credentials
   Set TIKHUB_USERNAME and TIKHUB_PASSWORD in the environment. They are never taken as flags:
   a command line shows up in process lists and shell history.`;
 
 const EXIT_CODES = `Exit codes
-  0 ok · 1 other error · 2 usage error · 3 authentication failed (401/428) · 4 rate-limited · 130 interrupted`;
+  0 ok · 1 other error · 2 usage error · 3 authentication or permission failed (401/403/428) · 4 rate-limited · 130 interrupted`;
 
 const EXPORT_OPTIONS = `Export options
   --out FILE       the JSON Lines file: one item per line, appended and flushed page by page

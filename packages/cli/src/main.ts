@@ -5,6 +5,8 @@ import { ALL_PARAM_FLAGS, findOperation, findSection, pagedOperations, SECTIONS 
 import { CliError, describeError, EXIT, UsageError } from "./errors.js";
 import { runExport, type Params } from "./export.js";
 import { exportHelp, mainHelp, operationHelp, sectionHelp } from "./help.js";
+import { parseHeaders, parseMaxRetries, parseTimeout, resolveBaseUrl } from "./request-options.js";
+import { redactor } from "./secrets.js";
 import { didYouMean } from "./suggest.js";
 import { VERSION } from "./version.js";
 
@@ -29,6 +31,9 @@ const GLOBAL_OPTIONS: OptionsConfig = {
   json: { type: "boolean" },
   debug: { type: "boolean" },
   "base-url": { type: "string" },
+  header: { type: "string", multiple: true },
+  "timeout-ms": { type: "string" },
+  "max-retries": { type: "string" },
 };
 const EXPORT_OPTIONS: OptionsConfig = {
   out: { type: "string" },
@@ -143,16 +148,6 @@ function credentials(env: NodeJS.ProcessEnv): { username: string; password: stri
   return { username: username!, password: password! };
 }
 
-/** Replaces the password (and the Basic token made from it) wherever it would appear. */
-function redactor(env: NodeJS.ProcessEnv): (text: string) => string {
-  const secrets: string[] = [];
-  const { TIKHUB_USERNAME: user = "", TIKHUB_PASSWORD: password = "" } = env;
-  if (password.length >= 1) {
-    secrets.push(password, Buffer.from(`${user}:${password}`).toString("base64"), encodeURIComponent(password));
-  }
-  return (text) => secrets.filter((s) => s.length >= 3).reduce((acc, secret) => acc.split(secret).join("[redacted]"), text);
-}
-
 function stackOf(error: unknown): string {
   const parts: string[] = [];
   let current: unknown = error;
@@ -165,7 +160,7 @@ function stackOf(error: unknown): string {
 
 /** Runs the CLI and resolves to its exit code; never throws. */
 export async function main(argv: string[] = process.argv.slice(2), io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
-  const redact = redactor(io.env);
+  const redact = redactor(io.env, argv);
   let debug = argv.includes("--debug");
   let baseUrl = DEFAULT_BASE_URL;
   try {
@@ -215,10 +210,10 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = { st
       return EXIT.OK;
     }
     const params = toParams(section, op, values, helpCommand);
-    if (typeof values["base-url"] === "string") {
-      baseUrl = values["base-url"].replace(/\/+$/, "");
-      if (!/^https?:\/\/[^/]/.test(baseUrl)) throw new UsageError(`--base-url must be an http(s) URL, got ${JSON.stringify(values["base-url"])}`);
-    }
+    baseUrl = resolveBaseUrl(values["base-url"] as string | undefined, io.env);
+    const headers = parseHeaders((values.header as string[] | undefined) ?? []);
+    const timeoutMs = parseTimeout(values["timeout-ms"] as string | undefined);
+    const maxRetries = parseMaxRetries(values["max-retries"] as string | undefined);
 
     let exportOptions: { out: string; maxPages?: number; force: boolean } | undefined;
     if (isExport) {
@@ -234,10 +229,20 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = { st
     }
 
     const { username, password } = credentials(io.env);
-    const client = createTikHubClient({ username, password, baseUrl }) as unknown as Record<string, Record<string, Method>>;
+    const client = createTikHubClient({
+      username,
+      password,
+      baseUrl,
+      headers,
+      ...(timeoutMs === undefined ? {} : { timeoutMs }),
+      ...(maxRetries === undefined ? {} : { maxRetries }),
+    }) as unknown as Record<string, Record<string, Method>>;
     const method = client[op.namespace]?.[op.method];
     if (typeof method !== "function") throw new CliError(`the client has no ${op.namespace}.${op.method}(): rebuild @tikhubapi/client from the same spec`);
-    if (debug) io.stderr.write(redact(`debug: client.${op.namespace}.${op.method}(${JSON.stringify(params)}) → GET ${baseUrl}${op.path}\n`));
+    if (debug) {
+      const extra = Object.keys(headers).length ? ` with headers ${Object.keys(headers).join(", ")}` : "";
+      io.stderr.write(redact(`debug: client.${op.namespace}.${op.method}(${JSON.stringify(params)}) → GET ${baseUrl}${op.path}${extra}\n`));
+    }
 
     if (exportOptions) {
       await runExport({

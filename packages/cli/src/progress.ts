@@ -1,6 +1,10 @@
 import type { Output } from "./main.js";
 
-/** Export progress on stderr: a redrawn bar on a terminal, a plain line every few seconds otherwise. */
+/**
+ * Export progress on stderr: a line redrawn in place on a terminal, a plain line every few seconds
+ * otherwise. The API reports no total for its lists (x-pagination has no total field), so this is a
+ * counter with its rates, never a bar: --max-pages is a cap, not the size of the list.
+ */
 export class Progress {
   private readonly started = Date.now();
   private lastDraw = Date.now();
@@ -9,16 +13,29 @@ export class Progress {
   constructor(
     private readonly stream: Output,
     private readonly tty: boolean,
+    /** --max-pages, shown as the cap it is. */
     private readonly maxPages: number | undefined,
-    /** Items already done before this run (a resume): the rate counts this run's only. */
-    private readonly startItems: number,
+    /** Pages and items already done before this run (a resume): the rates count this run's only. */
+    private readonly start: { pages: number; items: number },
     private readonly intervalMs = tty ? 100 : 2000,
   ) {}
 
+  private perSecond(count: number, since: number): number {
+    const seconds = (Date.now() - this.started) / 1000;
+    return seconds > 0 ? (count - since) / seconds : 0;
+  }
+
   /** Items per second fetched by this run. */
   rate(items: number): number {
-    const seconds = (Date.now() - this.started) / 1000;
-    return seconds > 0 ? (items - this.startItems) / seconds : 0;
+    return this.perSecond(items, this.start.items);
+  }
+
+  /** `12 pages · 240 items · 3.1 pages/s · 62 items/s` (with a cap: `12 pages (stops at 100,000)`). */
+  line(pages: number, items: number): string {
+    const cap = this.maxPages === undefined ? "" : ` (stops at ${this.maxPages.toLocaleString("en-US")})`;
+    const pageRate = this.perSecond(pages, this.start.pages).toLocaleString("en-US", { maximumFractionDigits: 1 });
+    const itemRate = Math.round(this.rate(items)).toLocaleString("en-US");
+    return `${plural(pages, "page")}${cap} · ${plural(items, "item")} · ${pageRate} pages/s · ${itemRate} items/s`;
   }
 
   /** Redraws (terminal, at most every 100 ms, always when `final`) or prints a line (otherwise, every 2 s; never when `final`: the summary follows). */
@@ -26,14 +43,11 @@ export class Progress {
     const now = Date.now();
     if (final ? !this.tty : now - this.lastDraw < this.intervalMs) return;
     this.lastDraw = now;
-    const rate = `${Math.round(this.rate(items)).toLocaleString("en-US")} items/s`;
     if (this.tty) {
-      const count = `${pages.toLocaleString("en-US")}${this.maxPages === undefined ? "" : `/${this.maxPages.toLocaleString("en-US")}`} pages`;
-      const bar = this.maxPages === undefined ? "" : `${renderBar(pages / this.maxPages, 24)} `;
-      this.stream.write(`\r\x1b[K${bar}${count} · ${items.toLocaleString("en-US")} items · ${rate}`);
+      this.stream.write(`\r\x1b[K${this.line(pages, items)}`);
       this.drawn = true;
     } else {
-      this.stream.write(`export: ${plural(pages, "page")}, ${plural(items, "item")}, ${rate}\n`);
+      this.stream.write(`export: ${this.line(pages, items)}\n`);
     }
   }
 
@@ -42,11 +56,6 @@ export class Progress {
     if (this.tty && this.drawn) this.stream.write("\n");
     this.drawn = false;
   }
-}
-
-function renderBar(fraction: number, width: number): string {
-  const filled = Math.max(0, Math.min(width, Math.round(fraction * width)));
-  return `[${"█".repeat(filled)}${"░".repeat(width - filled)}]`;
 }
 
 export const plural = (n: number, word: string) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;

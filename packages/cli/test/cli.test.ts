@@ -5,9 +5,9 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startMock, type RunningMock } from "@tikhubapi/mock";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../dist/index.js";
-import { run } from "./helpers/run.js";
+import { killChildren, run } from "./helpers/run.js";
 
 const require = createRequire(import.meta.url);
 type Json = Record<string, any>;
@@ -17,12 +17,13 @@ let mock: RunningMock;
 let dir: string;
 
 beforeAll(async () => {
-  mock = await startMock({ port: 0 });
+  mock = await startMock({ port: 0, readyTimeoutMs: 90_000 });
   dir = mkdtempSync(join(tmpdir(), "tikhub-cli-"));
 });
+afterEach(killChildren);
 afterAll(async () => {
   await mock?.close();
-  rmSync(dir, { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 /** The spec's operations, with the CLI names the issue asks for (computed here independently of the generator). */
@@ -159,11 +160,23 @@ describe("bad input", () => {
     });
   }
 
+  it("Prefer: code=429 asks the mock for its documented rate limit (exit 4, with the Retry-After)", async () => {
+    const result = await run(["key", "get-info", "--base-url", mock.url, "--header", "Prefer: code=429", "--max-retries", "0"]);
+    expect(result.stderr).toMatch(/^tikhub: rate-limited \(HTTP 429\)[^\n]*API Key Rate-Limit reached\.[^\n]*retry after 30 s\n$/);
+    expect(result.code).toBe(4);
+  });
+
+  it("Prefer: code=401 gets the documented 401 (exit 3)", async () => {
+    const result = await run(["key", "get-info", "--base-url", mock.url, "--header", "Prefer: code=401"]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/^tikhub: authentication failed \(HTTP 401\)/);
+  });
+
   it("a connection failure exits 1 naming the URL; --debug adds the stack", async () => {
     const result = await run(["key", "get-info", "--base-url", "http://127.0.0.1:9", "--debug"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^debug: client\.key\.getInfo\(\{\}\) → GET http:\/\/127\.0\.0\.1:9\/api\/info\ntikhub: cannot reach http:\/\/127\.0\.0\.1:9: /);
-    expect(result.stderr).toContain("ConnectionError: Connection failed");
+    expect(result.stderr).toContain("ConnectionError: GET /api/info could not connect");
     expect(result.stderr).toMatch(/\n\s+at /);
   });
 });

@@ -1,12 +1,13 @@
 // Exports against a real local HTTP server (127.0.0.1, port 0) serving a finite paged list that can
 // fail on a chosen page: full export, resume after a rate limit / Ctrl-C / a crash, finished re-run,
 // authentication failure, checkpoint mismatches.
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { main } from "../dist/index.js";
 import { startPagedServer, type PagedServer } from "./helpers/paged-server.js";
-import { run } from "./helpers/run.js";
+import { killChildren, run } from "./helpers/run.js";
 
 const PAGES = 5;
 const PAGE_SIZE = 20;
@@ -38,6 +39,7 @@ beforeEach(async () => {
     .join("");
 });
 afterEach(async () => {
+  killChildren();
   await server.close();
 });
 
@@ -75,7 +77,7 @@ describe("export against a local paged server", () => {
     server.requests.length = 0;
     const result = await run(exportArgs(out));
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain("already finished (5 pages, 100 items)");
+    expect(result.stderr).toContain("is already finished: it holds the whole list, 5 pages, 100 items; nothing fetched");
     expect(server.requests).toHaveLength(0);
     expect(readFileSync(out, "utf8")).toBe(reference);
   });
@@ -209,6 +211,16 @@ describe("export against a local paged server", () => {
     expect(existsSync(`${out}.checkpoint.json`)).toBe(true);
   });
 
+  it("a 404 exits 1 and a 403 exits 3, each naming the path and the server's explanation", async () => {
+    const missing = await run(["live", "get-info", "--room-id", "1", "--user-id", "2", "--base-url", server.url]);
+    expect(missing.stderr).toBe("tikhub: not found: GET /live/info answered HTTP 404: Not found\n");
+    expect(missing.code).toBe(1);
+    server.failOnce(FOLLOWERS, 0, "forbidden");
+    const denied = await run(["user", "get-followers", "--user-id", USER_ID, "--base-url", server.url]);
+    expect(denied.stderr).toBe("tikhub: permission denied: GET /user/followers answered HTTP 403: Your plan does not include this endpoint. (your API key may not use this endpoint)\n");
+    expect(denied.code).toBe(3);
+  });
+
   it("a plain call prints the page as compact JSON with 64-bit ids exact", async () => {
     const result = await run(["user", "get-followers", "--user-id", USER_ID, "--base-url", server.url]);
     expect(result.code).toBe(0);
@@ -218,5 +230,94 @@ describe("export against a local paged server", () => {
     expect(data.followers).toHaveLength(PAGE_SIZE);
     expect(data.followers[19].uid).toBe(server.uid(0, 19));
     expect(data.has_more).toBe(true);
+  });
+});
+
+describe("what an export reports", () => {
+  it("a re-run of a finished export reports what the checkpoint holds, not the new --max-pages", async () => {
+    const out = file("capped.jsonl");
+    expect((await run(exportArgs(out, ["--max-pages", "3"]))).code).toBe(0);
+    server.requests.length = 0;
+    const smaller = await run(exportArgs(out, ["--max-pages", "2"]));
+    expect(smaller.code).toBe(0);
+    expect(smaller.stderr).toBe(
+      `export: ${out} is already finished: it holds 3 pages, 60 items (an earlier run stopped at its --max-pages); nothing fetched — a --max-pages above 3 continues, --force starts over\n`,
+    );
+    expect(server.requests).toHaveLength(0);
+
+    const stopped = file("stopped.jsonl");
+    server.failOnce(FOLLOWERS, 2, "rate-limit");
+    expect((await run(exportArgs(stopped))).code).toBe(4);
+    const enough = await run(exportArgs(stopped, ["--max-pages", "2"]));
+    expect(enough.code).toBe(0);
+    expect(enough.stderr).toContain(`export: ${stopped} already holds 2 pages, 40 items, no fewer than --max-pages 2; nothing fetched`);
+  });
+
+  it("after a failed checkpoint write it reports only the pages the checkpoint holds; the next run drops the unrecorded page", async () => {
+    const out = file("checkpoint-fails.jsonl");
+    // Page 3 hangs until the attempt times out; meanwhile a directory takes the checkpoint's temporary
+    // path, so the write after the retried page 3 fails.
+    server.failOnce(FOLLOWERS, 2, "hang");
+    const first = await run(exportArgs(out, ["--timeout-ms", "3000"]), {
+      onSpawn: () => void server.waitForRequest(FOLLOWERS, 2).then(() => mkdirSync(`${out}.checkpoint.json.tmp`)),
+    });
+    expect(first.code).toBe(1);
+    expect(first.stderr).toContain(
+      `tikhub: cannot write the checkpoint's temporary file ${out}.checkpoint.json.tmp: it is a directory, not a file (EISDIR); 2 pages (40 items) saved in ${out}; re-run the same command to resume\n`,
+    );
+    expect(lines(readFileSync(out, "utf8"))).toHaveLength(60); // page 3 reached the file, not the checkpoint
+    expect(JSON.parse(readFileSync(`${out}.checkpoint.json`, "utf8"))).toMatchObject({ pagesDone: 2, itemsDone: 40 });
+
+    rmSync(`${out}.checkpoint.json.tmp`, { recursive: true });
+    const second = await run(exportArgs(out));
+    expect(second.code).toBe(0);
+    expect(second.stderr).toMatch(/after page 2 \(40 items saved\), dropped \d+ bytes of an unfinished page/);
+    expect(readFileSync(out, "utf8")).toBe(reference);
+  });
+
+  const fileCases: [string, (out: string) => void, (out: string) => string][] = [
+    ["--out is a directory", (out) => mkdirSync(out), (out) => `tikhub: cannot write the output file ${out}: it is a directory, not a file (EISDIR)\n`],
+    ["the checkpoint path is a directory", (out) => mkdirSync(`${out}.checkpoint.json`), (out) => `tikhub: cannot read the checkpoint ${out}.checkpoint.json: it is a directory, not a file (EISDIR)\n`],
+  ];
+  for (const [name, prepare, message] of fileCases) {
+    it(`${name}: one worded line naming the path, exit 1, no request`, async () => {
+      const out = file(name.replace(/\W+/g, "-"));
+      prepare(out);
+      const result = await run(exportArgs(out));
+      expect(result.stderr).toBe(message(out));
+      expect(result.code).toBe(1);
+      expect(server.requests).toHaveLength(0);
+    });
+  }
+
+  it("--out in a missing directory, or under a file: the path and what is wrong with it", async () => {
+    const missing = join(dir, "no-such-dir", "out.jsonl");
+    const result = await run(exportArgs(missing));
+    expect(result.stderr).toBe(`tikhub: cannot write the checkpoint ${missing}.checkpoint.json: its directory ${join(dir, "no-such-dir")} does not exist (ENOENT)\n`);
+    expect(result.code).toBe(1);
+    writeFileSync(file("a-file"), "");
+    const underFile = join(dir, "a-file", "out.jsonl");
+    const notDir = await run(exportArgs(underFile));
+    expect(notDir.stderr).toBe(`tikhub: cannot read the checkpoint ${underFile}.checkpoint.json: part of the path is a file, not a directory (ENOTDIR)\n`);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it.skipIf(!existsSync("/dev/full"))("a full disk (--out links to /dev/full): ENOSPC in words, nothing counted as saved", async () => {
+    const out = file("full.jsonl");
+    symlinkSync("/dev/full", out);
+    const result = await run(exportArgs(out));
+    expect(result.stderr).toContain(`tikhub: cannot write to the output file ${out}: the disk is full (ENOSPC); 0 pages (0 items) saved in ${out}; re-run the same command to resume\n`);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(readFileSync(`${out}.checkpoint.json`, "utf8"))).toMatchObject({ pagesDone: 0, itemsDone: 0, bytes: 0 });
+  });
+
+  it("progress on a terminal is a counter with its rates, never a bar: --max-pages 100000 is a cap, not a total", async () => {
+    let stderr = "";
+    const io = { stdout: { write: () => true }, stderr: { isTTY: true, write: (text: string) => (stderr += text) }, env: { TIKHUB_USERNAME: "demo", TIKHUB_PASSWORD: "demo" } };
+    const code = await main(exportArgs(file("progress.jsonl"), ["--max-pages", "100000"]), io);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/\r\x1b\[K5 pages \(stops at 100,000\) · 100 items · [\d,.]+ pages\/s · [\d,]+ items\/s\n/);
+    expect(stderr).not.toMatch(/[█░]|\/100,000/);
+    expect(stderr).toContain(`export: finished: 5 pages, 100 items in ${file("progress.jsonl")}`);
   });
 });

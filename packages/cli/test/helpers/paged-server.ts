@@ -1,9 +1,9 @@
 // A real HTTP server on 127.0.0.1 that serves a paged list the way the TikHub API does, and can fail
 // on a chosen page: used to test exports, interruptions and resumes with a known, finite list.
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type Failure = "rate-limit" | "destroy" | "hang" | "unauthorized";
+export type Failure = "rate-limit" | "destroy" | "hang" | "unauthorized" | "forbidden";
 
 export interface PagedServerOptions {
   /** Pages of each list. */
@@ -19,6 +19,7 @@ export interface ServedRequest {
   query: Record<string, string>;
   /** 0-based page index the request asked for (undefined for an unknown cursor). */
   page?: number;
+  headers: IncomingHttpHeaders;
 }
 
 export interface PagedServer {
@@ -84,7 +85,7 @@ export async function startPagedServer(options: PagedServerOptions): Promise<Pag
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const query = Object.fromEntries(url.searchParams);
     const page = pageOf(url.pathname, query);
-    requests.push({ path: url.pathname, query, page });
+    requests.push({ path: url.pathname, query, page, headers: req.headers });
     const key = `${url.pathname}#${page}`;
     for (const waiter of waiters.filter((w) => w.key === key)) {
       waiters.splice(waiters.indexOf(waiter), 1);
@@ -96,6 +97,7 @@ export async function startPagedServer(options: PagedServerOptions): Promise<Pag
     const failure = failures.get(key)?.shift();
     if (failure === "rate-limit") return send(res, 429, '{"code":429,"msg":"API Key Rate-Limit reached.","data":null}', { "retry-after": "3600" });
     if (failure === "unauthorized") return send(res, 401, '{"code":401,"msg":"A valid username/password is required.","data":null}');
+    if (failure === "forbidden") return send(res, 403, '{"code":403,"msg":"Your plan does not include this endpoint.","data":null}');
     if (failure === "destroy") return void req.socket.destroy();
     if (failure === "hang") return void hanging.add(res);
     send(res, 200, body(url.pathname, page));
