@@ -11,6 +11,9 @@
 //      an ESM and a CJS script that start the installed mock on port 0 and call live.getInfo through
 //      the installed client; every installed bin answers --help; a strict tsc check of a typed call
 //      (ESM and CJS resolution), and a file missing a required parameter that must NOT compile.
+//      msw (the mock's optional peer) is not installed at first: the scripts above run without it and
+//      importing @tikhubapi/mock/msw must fail naming it; then `npm install msw` and an ESM and a CJS
+//      script run the client against createHandlers() under setupServer (and tsc checks that use).
 // Exit 1 naming the package and the problem on any failure. RELEASE_CHECK_KEEP=1 keeps the temp dir.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -208,6 +211,8 @@ async function checkPackage({ path, manifest }) {
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 // 3. the consumer project
 // ─────────────────────────────────────────────────────────────────────────────────────────────
+// The msw the consumer installs for @tikhubapi/mock/msw: the version the workspace tests with.
+const MSW_VERSION = JSON.parse(readFileSync(join(root, "packages", "mock", "package.json"), "utf8")).devDependencies.msw;
 const ROOM = "7531095702089370381";
 const HOST = "6796815426174960646";
 
@@ -245,6 +250,51 @@ ${body}
 });
 `;
 }
+
+/** The MSW consumer script: the packed handlers under msw's setupServer, the packed client at its default base URL. */
+function mswScript(module) {
+  const body = `const server = setupServer(...createHandlers());
+server.listen({ onUnhandledRequest: "error" });
+try {
+  const client = createTikHubClient({ username: "demo", password: "demo", maxRetries: 0 });
+  const live = await client.live.getInfo({ room_id: "${ROOM}", user_id: "${HOST}" });
+  let limited = "none";
+  try {
+    await client.live.getInfo({ room_id: "${ROOM}", user_id: "${HOST}" }, { headers: { Prefer: "code=429" } });
+  } catch (error) {
+    limited = error instanceof RateLimitError ? \`RateLimitError \${error.retryAfterMs} ms\` : String(error);
+  }
+  console.log(JSON.stringify({ module: "${module}", keys: Object.keys(live.data ?? {}).length, limited }));
+} finally {
+  server.close();
+}`;
+  if (module === "esm") {
+    return `import { createTikHubClient, RateLimitError } from "@tikhubapi/client";
+import { createHandlers } from "@tikhubapi/mock/msw";
+import { setupServer } from "msw/node";
+
+${body}
+`;
+  }
+  return `const { createTikHubClient, RateLimitError } = require("@tikhubapi/client");
+const { createHandlers } = require("@tikhubapi/mock/msw");
+const { setupServer } = require("msw/node");
+
+(async () => {
+${body}
+})().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
+`;
+}
+
+const TS_MSW = `import { createHandlers, type CreateHandlersOptions } from "@tikhubapi/mock/msw";
+import { setupServer } from "msw/node";
+
+const options: CreateHandlersOptions = { baseUrl: "http://127.0.0.1:4010", latency: "100-200", rateLimit: 5, failRate: 0.1 };
+export const server = setupServer(...createHandlers(options));
+`;
 
 const TS_CALL = (file) => `import { createTikHubClient, TikHubError, type Data } from "@tikhubapi/client";
 
@@ -344,16 +394,42 @@ function consumer(packed) {
     }
   }
 
+  // msw is an optional peer: not installed yet, so the scripts above ran without it; the /msw
+  // subpath alone asks for it, by name. Then with msw installed, the handlers under setupServer.
+  const withoutMsw = run(process.execPath, ["--input-type=module", "-e", `import("@tikhubapi/mock/msw").then(() => console.log("loaded"), (e) => console.log(e.code + " " + e.message.split("\\n")[0]))`], { cwd: dir, env });
+  if (!/ERR_MODULE_NOT_FOUND .*'msw'/.test(withoutMsw.stdout)) fail("@tikhubapi/mock", `without msw installed, importing @tikhubapi/mock/msw should fail naming msw; got: ${withoutMsw.output.trim() || "(nothing)"}`);
+  else say(`  without msw: @tikhubapi/mock and @tikhubapi/client load; @tikhubapi/mock/msw → ${withoutMsw.stdout.trim().slice(0, 100)}`);
+  const mswInstall = run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", "--prefer-offline", `msw@${MSW_VERSION}`], { cwd: dir, env: npmEnv(), timeout: 300_000 });
+  if (mswInstall.status !== 0) fail("consumer", `npm install msw@${MSW_VERSION} failed (exit ${mswInstall.status}):\n${indent(mswInstall.output)}`);
+  else {
+    for (const [file, text, label] of [
+      ["msw-esm.mjs", mswScript("esm"), "ESM import"],
+      ["msw-cjs.cjs", mswScript("cjs"), "CJS require"],
+    ]) {
+      writeFileSync(join(dir, file), text);
+      const result = run(process.execPath, [file], { cwd: dir, env, timeout: 90_000 });
+      let parsed;
+      try {
+        parsed = JSON.parse(result.stdout.trim().split("\n").pop() ?? "");
+      } catch {}
+      if (result.status !== 0 || !(parsed?.keys > 0) || parsed.limited !== "RateLimitError 30000 ms") {
+        fail("@tikhubapi/mock", `${label} of @tikhubapi/mock/msw under msw ${MSW_VERSION}'s setupServer did not answer the client as expected (exit ${result.status}):\n${indent(result.output || String(result.error))}`);
+      } else say(`  ${label} of @tikhubapi/mock/msw (msw ${MSW_VERSION} setupServer, client at its default base URL): live.getInfo → ${parsed.keys} room fields; Prefer: code=429 → ${parsed.limited}`);
+    }
+    writeFileSync(join(dir, "msw.mts"), TS_MSW);
+    writeFileSync(join(dir, "msw.cts"), TS_MSW);
+  }
+
   // Strict TypeScript: a typed call compiles (ESM and CJS resolution); a missing required parameter does not.
   const tsc = join(dir, "node_modules", "typescript", "bin", "tsc");
   writeFileSync(join(dir, "ok.mts"), TS_CALL("esmCall"));
   writeFileSync(join(dir, "ok.cts"), TS_CALL("cjsCall"));
   writeFileSync(join(dir, "missing-param.mts"), TS_MISSING_PARAM);
-  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG(["ok.mts", "ok.cts"]), null, 2));
+  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG(["ok.mts", "ok.cts", ...(existsSync(join(dir, "msw.mts")) ? ["msw.mts", "msw.cts"] : [])]), null, 2));
   writeFileSync(join(dir, "tsconfig.missing-param.json"), JSON.stringify(TSCONFIG(["missing-param.mts"]), null, 2));
   const ok = run(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: dir, env });
   if (ok.status !== 0) fail("@tikhubapi/client", `strict tsc of a typed call failed (exit ${ok.status}):\n${indent(ok.output)}`);
-  else say("  tsc --strict (nodenext, ESM .mts + CJS .cts, skipLibCheck off): typed calls compile");
+  else say("  tsc --strict (nodenext, ESM .mts + CJS .cts, skipLibCheck off): typed calls and createHandlers() under msw compile");
   const bad = run(process.execPath, [tsc, "-p", "tsconfig.missing-param.json"], { cwd: dir, env });
   const firstError = bad.output.split("\n").find((l) => /user_id/.test(l)) ?? "";
   if (bad.status === 0) fail("@tikhubapi/client", "a call of live.getInfo without its required user_id compiled: the types do not require it");

@@ -49,14 +49,16 @@ export function createTikHubClient(options: TikHubClientOptions = {}): TikHubCli
   const username = options.username ?? env("TIKHUB_USERNAME");
   const password = options.password ?? env("TIKHUB_PASSWORD");
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
-  const { maxRetries = 2, timeoutMs = 60_000, fetch: fetchImpl = globalThis.fetch } = options;
+  const { maxRetries = 2, timeoutMs = 60_000, fetch: fetchImpl } = options;
   checkRetries(maxRetries);
   checkTimeout(timeoutMs);
-  if (typeof fetchImpl !== "function") throw new InvalidRequestError("Option fetch must be a function (there is no global fetch here)");
+  if (typeof (fetchImpl ?? globalThis.fetch) !== "function") throw new InvalidRequestError("Option fetch must be a function (there is no global fetch here)");
   const headers = withHeaders({ accept: "application/json" }, options.headers);
   if (username !== undefined || password !== undefined) headers.authorization = basicAuth(username ?? "", password ?? "");
   const middleware: Middleware[] = [];
-  const config: TransportConfig = { fetch: (input, init) => fetchImpl(input, init), baseUrl, maxRetries, timeoutMs, password, middleware };
+  // Without a fetch option the global fetch is looked up per call: an interceptor installed after the
+  // client was made (MSW's `setupServer().listen()` in a test's beforeAll) still sees every request.
+  const config: TransportConfig = { fetch: fetchImpl ? (input, init) => fetchImpl(input, init) : (input, init) => globalThis.fetch(input, init), baseUrl, maxRetries, timeoutMs, password, middleware };
 
   const client: Record<string, unknown> = {
     /** openapi-fetch's raw call, on the same pipeline as every method: `{ data }` or `{ error }` (the parsed body) with the `response`. */

@@ -55,6 +55,24 @@ describe("requests", () => {
     expect(server.requests[0].url.pathname).toBe("/api/v1/live/info");
   });
 
+  it("uses the global fetch of the moment of the call (an interceptor installed after the client was made sees it)", async () => {
+    const made = client();
+    const original = globalThis.fetch;
+    const seen: string[] = [];
+    globalThis.fetch = (input, init) => {
+      seen.push(String(input));
+      return original(input, init);
+    };
+    try {
+      await made.live.getInfo(liveParams);
+    } finally {
+      globalThis.fetch = original;
+    }
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toContain("/live/info?");
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("encodes UTF-8 credentials", async () => {
     await client({ username: "jürgen", password: "pä55" }).key.getInfo();
     expect(server.requests[0].headers.authorization).toBe(`Basic ${Buffer.from("jürgen:pä55").toString("base64")}`);

@@ -1,0 +1,90 @@
+// `@tikhubapi/mock/msw`: MSW 2.x request handlers for every operation of the bundled spec, answering
+// as the Prism mock does: the shared behaviour (../behaviour: credentials, rate limit, fail rate,
+// latency, paging, 405) decides, and prism-answer.ts stands in for the Prism process. Runs wherever
+// MSW runs (Node's setupServer, the browser's setupWorker): no Node APIs here.
+import { delay, http, HttpResponse, type HttpHandler } from "msw";
+import { createMockBehaviour, listOperations, type Latency, type MockRequest, type OpenApiSpec, type PlainAnswer } from "../behaviour/index.js";
+import { BUNDLED_SPEC } from "../generated/msw-spec.js";
+import { prismAnswer } from "./prism-answer.js";
+
+export const DEFAULT_BASE_URL = "https://api.tikhubapi.com/api/v1";
+
+export interface CreateHandlersOptions {
+  /** Where the handlers answer (default the real API's https://api.tikhubapi.com/api/v1, so an unchanged client is intercepted). A path alone ("/api/v1") means the page's own origin. */
+  baseUrl?: string;
+  /** Delay every answer, as `tikhub-mock --latency`: ms, "MS", "MIN-MAX" or {minMs, maxMs}. */
+  latency?: number | string | Latency;
+  /** At most N requests per second per credential, as `--rate-limit`; beyond, the documented 429 with Retry-After. */
+  rateLimit?: number | string;
+  /** Share (0–1) of requests answered with the documented 500, as `--fail-rate`. */
+  failRate?: number | string;
+  /** Answer unknown paths under baseUrl with Prism's 404 (default true); false lets them through to other handlers. */
+  catchAll?: boolean;
+}
+
+// The answers Prism sends to a CORS preflight (the Prism mock runs it with --cors).
+const PREFLIGHT_HEADERS = {
+  "access-control-allow-origin": "*",
+  "access-control-allow-headers": "*",
+  "access-control-allow-credentials": "true",
+  "access-control-expose-headers": "*",
+  "access-control-allow-methods": "GET,HEAD,PUT,PATCH,POST,DELETE",
+};
+
+function toMockRequest(request: Request, basePath: string): MockRequest {
+  const url = new URL(request.url);
+  const query: MockRequest["query"] = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(key);
+    query[key] = values.length === 1 ? values[0] : values;
+  }
+  const headers: MockRequest["headers"] = {};
+  request.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  let path = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : url.pathname;
+  if (!path.startsWith("/")) path = `/${path}`;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // a malformed escape stays as sent, and matches no path
+  }
+  return { method: request.method, path, query, headers };
+}
+
+function toResponse(answer: PlainAnswer, method: string): Response {
+  const body = method === "HEAD" || answer.body === null || answer.status === 204 ? null : JSON.stringify(answer.body);
+  return new HttpResponse(body, { status: answer.status, headers: answer.headers });
+}
+
+/**
+ * MSW handlers for all the spec's operations. Each call has its own session (rate-limit windows),
+ * so create them per test file or per test, and override one answer with MSW's `server.use()`.
+ */
+export function createHandlers(options: CreateHandlersOptions = {}): HttpHandler[] {
+  const spec: OpenApiSpec = BUNDLED_SPEC;
+  const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
+  const basePath = new URL(baseUrl, "http://base.invalid").pathname.replace(/\/+$/, "");
+  const behaviour = createMockBehaviour(spec, {
+    ...(options.latency !== undefined ? { latency: options.latency } : {}),
+    ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
+    ...(options.failRate !== undefined ? { failRate: options.failRate } : {}),
+  });
+
+  const resolve = async ({ request }: { request: Request }): Promise<Response> => {
+    const method = request.method.toUpperCase();
+    if (method === "OPTIONS" && request.headers.has("access-control-request-method")) return new HttpResponse(null, { status: 204, headers: PREFLIGHT_HEADERS });
+    const mockRequest = toMockRequest(request, basePath);
+    const decision = behaviour.decide(mockRequest);
+    const answer = decision.kind === "answer" ? decision.answer : prismAnswer(spec, decision, mockRequest);
+    if (decision.delayMs > 0) await delay(decision.delayMs);
+    return toResponse(answer, method);
+  };
+
+  const paths = [...new Set(listOperations(spec).map((operation) => operation.path))];
+  const handlers = paths.map((path) => http.all(`${baseUrl}${path.replace(/\{([^}]+)\}/g, ":$1")}`, resolve));
+  if (options.catchAll !== false) handlers.push(http.all(`${baseUrl}/*`, resolve));
+  return handlers;
+}
+
+export type { Latency } from "../behaviour/index.js";
