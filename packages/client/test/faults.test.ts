@@ -15,6 +15,7 @@ import {
   TimeoutError,
 } from "../src/index.js";
 import { startLoopbackServer, type LoopbackServer } from "./loopback-server.js";
+import { caught } from "./caught.js";
 
 const SECRET = "s3cr3t-pa55word";
 const ok = (data: unknown) => ({ body: { code: 0, msg: "success", data } });
@@ -29,15 +30,6 @@ beforeEach(() => server.answer(ok({ data: { id_str: "1" } })));
 
 const client = (options: Parameters<typeof createTikHubClient>[0] = {}) =>
   createTikHubClient({ username: "demo-user", password: SECRET, baseUrl: server.url, ...options });
-
-async function caught(promise: Promise<unknown>): Promise<TikHubError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as TikHubError;
-  }
-  throw new Error("expected the call to throw");
-}
 
 describe("requests", () => {
   it("sends Basic auth, the query and returns the envelope's data", async () => {

@@ -2,8 +2,9 @@
 // once per logical call, with the retries beneath it.
 import type { Middleware } from "openapi-fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTikHubClient, InvalidRequestError, TimeoutError, type TikHubError } from "../src/index.js";
+import { createTikHubClient, InvalidRequestError, TimeoutError } from "../src/index.js";
 import { startLoopbackServer, type LoopbackServer } from "./loopback-server.js";
+import { caught } from "./caught.js";
 
 let server: LoopbackServer;
 beforeAll(async () => {
@@ -24,15 +25,6 @@ function recorder() {
     onError: ({ error, schemaPath }) => void seen.push(`error ${schemaPath} ${(error as Error).name}`),
   };
   return { seen, middleware };
-}
-
-async function caught(promise: Promise<unknown>): Promise<TikHubError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as TikHubError;
-  }
-  throw new Error("expected the call to throw");
 }
 
 describe("middleware sees every call of every method", () => {

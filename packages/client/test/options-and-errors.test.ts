@@ -12,6 +12,7 @@ import {
   TimeoutError,
 } from "../src/index.js";
 import { startLoopbackServer, type LoopbackServer } from "./loopback-server.js";
+import { caught } from "./caught.js";
 
 const PASSWORD = "hunter2-Sekr3t";
 const AUTHORIZATION = `Basic ${Buffer.from(`demo-user:${PASSWORD}`).toString("base64")}`;
@@ -27,15 +28,6 @@ beforeEach(() => server.answer({ body: { code: 0, msg: "success", data: {} } }))
 
 const client = (options: Parameters<typeof createTikHubClient>[0] = {}) =>
   createTikHubClient({ username: "demo-user", password: PASSWORD, baseUrl: server.url, maxRetries: 0, ...options });
-
-async function caught(promise: Promise<unknown>): Promise<TikHubError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as TikHubError;
-  }
-  throw new Error("expected the call to throw");
-}
 
 function thrown(fn: () => unknown): TikHubError {
   try {

@@ -6,8 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AbortError, createTikHubClient, TimeoutError, type TikHubError } from "../src/index.js";
+import { AbortError, createTikHubClient, TimeoutError } from "../src/index.js";
 import { startLoopbackServer, type LoopbackServer } from "./loopback-server.js";
+import { caught } from "./caught.js";
 
 let server: LoopbackServer;
 beforeAll(async () => {
@@ -16,15 +17,6 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const client = (options: Parameters<typeof createTikHubClient>[0] = {}) => createTikHubClient({ username: "u", password: "p", baseUrl: server.url, ...options });
-
-async function caught(promise: Promise<unknown>): Promise<TikHubError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as TikHubError;
-  }
-  throw new Error("expected the call to throw");
-}
 
 async function until(condition: () => boolean, ms = 5000): Promise<void> {
   const deadline = Date.now() + ms;
