@@ -120,7 +120,7 @@ const templates = {
       `            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))`,
       "            .GET()",
       "            .build();",
-      "        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();",
+      "        HttpClient client = HttpClient.newHttpClient();",
       "        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());",
       "        System.out.println(response.body());",
       "        if (response.statusCode() != 200) System.exit(1);",
