@@ -89,21 +89,28 @@ for (const row of rows) {
   if (!operation.description || operation.description.length < 40) opFail("needs a description in our own words");
   if (row.status !== "CONFIRMED" && !/PROPOSED|EQUIV|best reading|not seen/i.test(operation.description ?? "")) opFail(`description must say the ${row.status} path/params are our best reading`);
 
+  // x-pagination is the catalog's paging, plus an optional totalField (the size of the whole list) where
+  // the catalog's response names one.
   const expectedPaging = paginationFromCatalog(row.pagination);
-  if (JSON.stringify(operation["x-pagination"]) !== JSON.stringify(expectedPaging)) {
+  const { totalField, ...catalogPaging } = operation["x-pagination"] ?? {};
+  if (JSON.stringify(operation["x-pagination"] ? catalogPaging : undefined) !== JSON.stringify(expectedPaging)) {
     opFail(`x-pagination ${JSON.stringify(operation["x-pagination"])} ≠ catalog ${JSON.stringify(expectedPaging)}`);
+  }
+  if (totalField !== undefined && (typeof totalField !== "string" || !new RegExp(`\\b${totalField}\\b`).test(row.response ?? ""))) {
+    opFail(`x-pagination totalField ${JSON.stringify(totalField)} is not a field the catalog's response names`);
   }
 
   // Every field x-pagination names is declared in the 200 schema, at that place below `data`.
   const schema200 = deref(spec, operation.responses?.["200"])?.content?.["application/json"]?.schema;
   if (expectedPaging && schema200) {
     const dataSchemas = propertySchemas(spec, [schema200], "data");
-    for (const key of ["itemsField", "hasMoreField", "nextCursorField"]) {
-      const field = expectedPaging[key];
+    for (const key of ["itemsField", "hasMoreField", "nextCursorField", "totalField"]) {
+      const field = key === "totalField" ? totalField : expectedPaging[key];
       if (!field) continue;
       const found = fieldSchemas(spec, dataSchemas, field);
       if (found.length === 0) opFail(`x-pagination ${key} data.${field} is not declared in the 200 schema`);
       else if (key === "itemsField" && !found.some((f) => deref(spec, f)?.type === "array")) opFail(`x-pagination itemsField data.${field} is not declared as an array`);
+      else if (key === "totalField" && !found.some((f) => deref(spec, f)?.type === "integer")) opFail(`x-pagination totalField data.${field} is not declared as an integer`);
       for (const step of found.length ? optionalSteps(spec, dataSchemas, field) : []) opFail(`x-pagination ${key}: data.${step} must be required (paging fields are required everywhere)`);
     }
   }

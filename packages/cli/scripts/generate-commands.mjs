@@ -51,6 +51,7 @@ for (const { method: httpMethod, path, operation: op } of operationsOf(spec)) {
   if (pagination) {
     for (const key of ["cursorParam", "hasMoreField", "itemsField"]) if (typeof pagination[key] !== "string") fail(`${op.operationId}: x-pagination.${key} must be a string`);
     if (pagination.nextCursorField !== null && typeof pagination.nextCursorField !== "string") fail(`${op.operationId}: x-pagination.nextCursorField must be a string or null`);
+    if (pagination.totalField !== undefined && typeof pagination.totalField !== "string") fail(`${op.operationId}: x-pagination.totalField must be a string`);
     if (!params.some((p) => p.name === pagination.cursorParam)) fail(`${op.operationId}: x-pagination.cursorParam ${pagination.cursorParam} is not one of its parameters`);
   }
   if (!sections.has(namespace)) sections.set(namespace, { name: namespace, tag, description: tagDescriptions.get(tag) ?? "", operations: [] });
@@ -71,6 +72,7 @@ for (const { method: httpMethod, path, operation: op } of operationsOf(spec)) {
       nextCursorField: pagination.nextCursorField,
       hasMoreField: pagination.hasMoreField,
       itemsField: pagination.itemsField,
+      ...(pagination.totalField ? { totalField: pagination.totalField } : {}),
     },
   });
 }

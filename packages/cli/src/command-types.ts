@@ -15,7 +15,9 @@ export interface Param {
   minimum?: number;
 }
 
-/** An operation's `x-pagination`, read the same way as the client's `.pages()`. */
+/** An operation's `x-pagination`, read the same way as the client's `.pages()`; `totalField`, where the
+ * spec gives one, is the size of the whole list (it draws the export's progress bar). */
+export type CommandPagination = Pagination & { totalField?: string };
 export type { Pagination } from "@tikhubapi/client";
 
 export interface Operation {
@@ -29,7 +31,7 @@ export interface Operation {
   namespace: string;
   method: string;
   params: readonly Param[];
-  pagination: Pagination | null;
+  pagination: CommandPagination | null;
 }
 
 export interface Section {

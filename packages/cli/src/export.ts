@@ -1,9 +1,9 @@
 import { open, readFile, rename, rm, stat, truncate } from "node:fs/promises";
 import { basename } from "node:path";
-import type { Operation, Pagination, Section } from "./command-types.js";
+import type { CommandPagination, Operation, Section } from "./command-types.js";
 import { CliError, describeError, EXIT, UsageError } from "./errors.js";
 import { FileError, onFile } from "./file-errors.js";
-import { nextPage, pageItems } from "@tikhubapi/client";
+import { nextPage, pageItems, readField } from "@tikhubapi/client";
 import type { Output } from "./main.js";
 import { plural, Progress } from "./progress.js";
 
@@ -124,7 +124,7 @@ async function writeCheckpoint(path: string, checkpoint: Checkpoint): Promise<vo
  */
 export async function runExport(options: ExportOptions): Promise<void> {
   const { section, operation, params, out, maxPages, stderr } = options;
-  const pagination = operation.pagination as Pagination;
+  const pagination = operation.pagination as CommandPagination;
   const name = `${section.name} ${operation.command}`;
   const cpPath = checkpointPath(out);
   const info = (line: string) => stderr.write(`export: ${line}\n`);
@@ -211,6 +211,7 @@ export async function runExport(options: ExportOptions): Promise<void> {
     let finished = false;
     for await (const page of pages) {
       const items = pageItems(page, pagination);
+      if (pagination.totalField) progress.total(readField(page, pagination.totalField));
       const text = items.map((item) => `${JSON.stringify(item)}\n`).join("");
       const buffer = Buffer.from(text, "utf8");
       if (buffer.length) {

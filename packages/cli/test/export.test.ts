@@ -311,13 +311,24 @@ describe("what an export reports", () => {
     expect(JSON.parse(readFileSync(`${out}.checkpoint.json`, "utf8"))).toMatchObject({ pagesDone: 0, itemsDone: 0, bytes: 0 });
   });
 
-  it("progress on a terminal is a counter with its rates, never a bar: --max-pages 100000 is a cap, not a total", async () => {
+  it("progress on a terminal: a list of unknown size is a counter with its rates, never a bar (--max-pages 100000 is a cap, not a total)", async () => {
+    let stderr = "";
+    const io = { stdout: { write: () => true }, stderr: { isTTY: true, write: (text: string) => (stderr += text) }, env: { TIKHUB_USERNAME: "demo", TIKHUB_PASSWORD: "demo" } };
+    const out = file("progress-trending.jsonl");
+    const code = await main(["export", "video", "get-trending", "--region", "US", "--out", out, "--base-url", server.url, "--max-pages", "100000"], io);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/\r\x1b\[K5 pages \(stops at 100,000\) · 100 items · [\d,.]+ pages\/s · [\d,]+ items\/s\n/);
+    expect(stderr).not.toMatch(/[█░]|of 100,000/);
+    expect(stderr).toContain(`export: finished: 5 pages, 100 items in ${out}`);
+  });
+
+  it("progress on a terminal: a list whose pages give its size (x-pagination.totalField) draws a bar against that size, not --max-pages", async () => {
     let stderr = "";
     const io = { stdout: { write: () => true }, stderr: { isTTY: true, write: (text: string) => (stderr += text) }, env: { TIKHUB_USERNAME: "demo", TIKHUB_PASSWORD: "demo" } };
     const code = await main(exportArgs(file("progress.jsonl"), ["--max-pages", "100000"]), io);
     expect(code).toBe(0);
-    expect(stderr).toMatch(/\r\x1b\[K5 pages \(stops at 100,000\) · 100 items · [\d,.]+ pages\/s · [\d,]+ items\/s\n/);
-    expect(stderr).not.toMatch(/[█░]|\/100,000/);
+    expect(stderr).toMatch(/\r\x1b\[K5 pages \(stops at 100,000\) · \[█{20}\] 100 of 100 items \(100\.0%\) · [\d,.]+ pages\/s · [\d,]+ items\/s\n/);
+    expect(stderr).not.toMatch(/of 100,000/);
     expect(stderr).toContain(`export: finished: 5 pages, 100 items in ${file("progress.jsonl")}`);
   });
 });

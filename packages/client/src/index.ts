@@ -16,7 +16,7 @@ export {
   InvalidRequestError,
 } from "./errors.js";
 export type { TikHubErrorFields } from "./errors.js";
-export { nextPage, pageItems } from "./pagination.js";
+export { nextPage, pageItems, readField } from "./pagination.js";
 export type { Pagination } from "./pagination.js";
 export type { Resources } from "./generated/operations.js";
 export type { RequestOptions, PageOptions, Params, Data, OperationId } from "./resource-types.js";
