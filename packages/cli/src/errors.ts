@@ -52,7 +52,7 @@ function detail(error: TikHubError): string {
 /** The innermost cause's code or message ("ECONNREFUSED" rather than undici's "fetch failed"). */
 function rootCause(error: Error): string {
   let current: unknown = error.cause;
-  let text = error.message.replace(/^Connection failed: /, "");
+  let text = error.message;
   for (let depth = 0; current && depth < 5; depth++) {
     const { code, message } = current as { code?: unknown; message?: unknown };
     if (typeof code === "string") text = code;
