@@ -345,9 +345,10 @@ function spawnServer(args) {
   return { child, close, output: () => output };
 }
 
-async function startBarePrism(entry) {
+/** Launches a server process on a free port and resolves at its first correct 200 (closing it on failure). */
+async function startServer(argsFor) {
   const port = await freePort();
-  const server = spawnServer([entry, "mock", specPath, "-h", "127.0.0.1", "-p", String(port), "-v", "error"]);
+  const server = spawnServer(argsFor(port));
   const url = `http://127.0.0.1:${port}`;
   try {
     return { url, close: server.close, ...(await firstCorrect200(url, server.child, server.output)) };
@@ -357,18 +358,10 @@ async function startBarePrism(entry) {
   }
 }
 
+const startBarePrism = (entry) => startServer((port) => [entry, "mock", specPath, "-h", "127.0.0.1", "-p", String(port), "-v", "error"]);
+
 /** The published bin, launched as a user would: `tikhub-mock --port N`. */
-async function startTikhubMock() {
-  const port = await freePort();
-  const server = spawnServer([join(mockDir, "bin", "tikhub-mock.mjs"), "--port", String(port)]);
-  const url = `http://127.0.0.1:${port}`;
-  try {
-    return { url, close: server.close, ...(await firstCorrect200(url, server.child, server.output)) };
-  } catch (error) {
-    await server.close();
-    throw error;
-  }
-}
+const startTikhubMock = () => startServer((port) => [join(mockDir, "bin", "tikhub-mock.mjs"), "--port", String(port)]);
 
 async function load(url) {
   // Warm-up (Prism compiles its validators on first use), then the measured run.
