@@ -2,8 +2,8 @@
 // in-process, with a replay cache of Prism's answers. Request bodies are never read: the API is
 // GET-only, so an upload gets its 405 at once and the connection is closed behind it.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { Decision, MockBehaviour } from "./behaviour/index.js";
-import { headerOf, requestFromUrl, type MockRequest, type PlainAnswer } from "./behaviour/index.js";
+import type { Decision, MockBehaviour } from "@tikhubapi/mock-behaviour";
+import { headerOf, requestFromUrl, type MockRequest, type PlainAnswer } from "@tikhubapi/mock-behaviour";
 import type { EngineAnswer, EngineRequest, PrismEngine, Violation } from "./prism-engine.js";
 
 export interface FrontOptions {

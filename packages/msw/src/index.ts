@@ -1,13 +1,20 @@
-// `@tikhubapi/mock/msw`: MSW 2.x request handlers for every operation of the bundled spec, answering
-// as the Prism mock does: the shared behaviour (../behaviour: credentials, rate limit, fail rate,
-// latency, paging, 405) decides, and prism-answer.ts stands in for the Prism process. Runs wherever
-// MSW runs (Node's setupServer, the browser's setupWorker): no Node APIs here.
+// `@tikhubapi/msw`: MSW (2.x and 3.x) request handlers for every operation of the spec, answering as
+// the Prism mock (@tikhubapi/mock) does: the shared behaviour core (@tikhubapi/mock-behaviour,
+// bundled: credentials, rate limit, fail rate, latency, paging, 405) decides, and prism-answer.ts
+// stands in for Prism, from the slim spec data generated at build. Runs wherever MSW runs (Node's
+// setupServer, the browser's setupWorker): no Node APIs here.
 import { delay, http, HttpResponse, type HttpHandler } from "msw";
-import { createMockBehaviour, listOperations, type Latency, type MockRequest, type OpenApiSpec, type PlainAnswer } from "../behaviour/index.js";
-import { BUNDLED_SPEC } from "../generated/msw-spec.js";
+import { createMockBehaviour, listOperations, type MockRequest, type OpenApiSpec, type PlainAnswer } from "@tikhubapi/mock-behaviour";
+import { SLIM_SPEC } from "./generated/slim-spec.js";
 import { prismAnswer } from "./prism-answer.js";
 
 export const DEFAULT_BASE_URL = "https://api.tikhubapi.com/api/v1";
+
+/** A delay range in ms (min = max for a fixed delay). */
+export interface Latency {
+  minMs: number;
+  maxMs: number;
+}
 
 export interface CreateHandlersOptions {
   /** Where the handlers answer (default the real API's https://api.tikhubapi.com/api/v1, so an unchanged client is intercepted). A path alone ("/api/v1") means the page's own origin. */
@@ -62,7 +69,7 @@ function toResponse(answer: PlainAnswer, method: string): Response {
  * so create them per test file or per test, and override one answer with MSW's `server.use()`.
  */
 export function createHandlers(options: CreateHandlersOptions = {}): HttpHandler[] {
-  const spec: OpenApiSpec = BUNDLED_SPEC;
+  const spec: OpenApiSpec = SLIM_SPEC;
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
   const basePath = new URL(baseUrl, "http://base.invalid").pathname.replace(/\/+$/, "");
   const behaviour = createMockBehaviour(spec, {
@@ -87,4 +94,4 @@ export function createHandlers(options: CreateHandlersOptions = {}): HttpHandler
   return handlers;
 }
 
-export type { Latency } from "../behaviour/index.js";
+

@@ -3,9 +3,9 @@
 // (the Node mock then hands Prism a credential it accepts), so what is left of Prism's order is: the
 // query check (the documented 400), a chosen status (`Prefer: code=…`), then the chosen or first 200
 // example. Its own errors are problem+json, worded as Prism words them.
-import { exampleAnswer, type PlainAnswer } from "../behaviour/answers.js";
-import type { MockRequest } from "../behaviour/request.js";
-import type { OpenApiSpec, SpecOperation } from "../behaviour/spec.js";
+import { exampleAnswer, type PlainAnswer } from "@tikhubapi/mock-behaviour";
+import type { MockRequest } from "@tikhubapi/mock-behaviour";
+import type { OpenApiSpec, SpecOperation } from "@tikhubapi/mock-behaviour";
 import { queryProblem } from "./query-check.js";
 
 const PRISM_ERRORS = "https://stoplight.io/prism/errors";

@@ -1,9 +1,9 @@
 // The query check Prism makes before it answers (the Prism mock answers 400 when it fails), done the
 // same way for the MSW handlers: an empty value counts as absent, a repeated parameter is not a
 // single value, numbers and booleans are coerced from text as ajv coerces them, then type, pattern,
-// enum and bounds. The build (scripts/generate-msw-spec.mjs) fails on a schema keyword not checked here.
-import { resolveRef, type OpenApiSpec, type SpecOperation } from "../behaviour/spec.js";
-import type { MockRequest } from "../behaviour/request.js";
+// enum and bounds. The build (scripts/generate-slim-spec.mjs) fails on a schema keyword not checked here.
+import { resolveRef, type OpenApiSpec, type SpecOperation } from "@tikhubapi/mock-behaviour";
+import type { MockRequest } from "@tikhubapi/mock-behaviour";
 
 interface ParameterSchema {
   type?: "string" | "integer" | "number" | "boolean";
