@@ -1,8 +1,12 @@
 import { defineConfig } from "tsup";
 
+// Declarations: tsconfig.json maps @tikhubapi/spec/* to its built .d.ts files (openapi/dist/lib), so the
+// declaration bundle inlines those types (dts.resolve alone does not follow subpath exports).
+
 const shared = { target: "node20", platform: "node", shims: true } as const;
-// The behaviour core is a private workspace package (@tikhubapi/mock-behaviour): bundled, code and types.
-const bundled = [/^@tikhubapi\/mock-behaviour/];
+// The behaviour core (@tikhubapi/mock-behaviour) and the shared runtime helpers (@tikhubapi/spec) are
+// private workspace packages: bundled, code and types.
+const bundled = [/^@tikhubapi\/mock-behaviour/, /^@tikhubapi\/spec/];
 
 // The library and its runtime-neutral behaviour core (ESM + CJS + types), and the CLI entry its bin loads (ESM only).
 export default defineConfig([

@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Decision, MockBehaviour } from "@tikhubapi/mock-behaviour";
 import { headerOf, requestFromUrl, type MockRequest, type PlainAnswer } from "@tikhubapi/mock-behaviour";
+import { corsHeaders } from "@tikhubapi/spec/runtime";
 import type { EngineAnswer, EngineRequest, PrismEngine, Violation } from "./prism-engine.js";
 
 export interface FrontOptions {
@@ -20,14 +21,8 @@ export interface FrontOptions {
 
 const MAX_VIOLATIONS_HEADER = 8 * 1024 - 100;
 
-function corsHeaders(req: IncomingMessage): Record<string, string> {
-  return {
-    "access-control-allow-origin": req.headers.origin ?? "*",
-    "access-control-allow-headers": req.headers["access-control-request-headers"] ?? "*",
-    "access-control-allow-credentials": "true",
-    "access-control-expose-headers": "*",
-  };
-}
+/** The one CORS policy of the Node mock and the MSW handlers (@tikhubapi/spec/runtime): the Origin echoed, credentials allowed. */
+const cors = (req: IncomingMessage): Record<string, string> => corsHeaders(req.headers.origin, req.headers["access-control-request-headers"]);
 
 function hasBody(req: IncomingMessage): boolean {
   return (req.headers["content-length"] !== undefined && req.headers["content-length"] !== "0") || req.headers["transfer-encoding"] !== undefined;
@@ -37,7 +32,7 @@ function send(req: IncomingMessage, res: ServerResponse, status: number, headers
   if (res.destroyed) return;
   // An unread upload is not drained: the connection closes after this answer.
   if (hasBody(req) && !req.complete) headers = { ...headers, connection: "close" };
-  res.writeHead(status, { ...corsHeaders(req), ...headers, "content-length": String(Buffer.byteLength(body)) });
+  res.writeHead(status, { ...cors(req), ...headers, "content-length": String(Buffer.byteLength(body)) });
   res.end(body);
 }
 

@@ -5,10 +5,12 @@
 // setupServer, the browser's setupWorker): no Node APIs here.
 import { delay, http, HttpResponse, type HttpHandler } from "msw";
 import { createMockBehaviour, listOperations, type MockRequest, type OpenApiSpec, type PlainAnswer } from "@tikhubapi/mock-behaviour";
+import { corsHeaders, DEFAULT_BASE_URL } from "@tikhubapi/spec/runtime";
 import { SLIM_SPEC } from "./generated/slim-spec.js";
 import { prismAnswer } from "./prism-answer.js";
 
-export const DEFAULT_BASE_URL = "https://api.tikhubapi.com/api/v1";
+/** The real API's base URL (@tikhubapi/spec/runtime's), where the handlers answer by default. */
+export { DEFAULT_BASE_URL };
 
 /** A delay range in ms (min = max for a fixed delay). */
 export interface Latency {
@@ -29,14 +31,14 @@ export interface CreateHandlersOptions {
   catchAll?: boolean;
 }
 
-// The answers Prism sends to a CORS preflight (the Prism mock runs it with --cors).
-const PREFLIGHT_HEADERS = {
-  "access-control-allow-origin": "*",
-  "access-control-allow-headers": "*",
-  "access-control-allow-credentials": "true",
-  "access-control-expose-headers": "*",
-  "access-control-allow-methods": "GET,HEAD,PUT,PATCH,POST,DELETE",
-};
+/**
+ * A CORS preflight, answered with the one policy the Node mock uses too (@tikhubapi/spec/runtime's
+ * corsHeaders: the Origin and requested headers echoed, credentials allowed), plus the methods asked for.
+ */
+function preflight(request: Request): Response {
+  const headers = corsHeaders(request.headers.get("origin"), request.headers.get("access-control-request-headers"));
+  return new HttpResponse(null, { status: 204, headers: { ...headers, "access-control-allow-methods": request.headers.get("access-control-request-method") ?? "GET", vary: "origin" } });
+}
 
 function toMockRequest(request: Request, basePath: string): MockRequest {
   const url = new URL(request.url);
@@ -80,7 +82,7 @@ export function createHandlers(options: CreateHandlersOptions = {}): HttpHandler
 
   const resolve = async ({ request }: { request: Request }): Promise<Response> => {
     const method = request.method.toUpperCase();
-    if (method === "OPTIONS" && request.headers.has("access-control-request-method")) return new HttpResponse(null, { status: 204, headers: PREFLIGHT_HEADERS });
+    if (method === "OPTIONS" && request.headers.has("access-control-request-method")) return preflight(request);
     const mockRequest = toMockRequest(request, basePath);
     const decision = behaviour.decide(mockRequest);
     const answer = decision.kind === "answer" ? decision.answer : prismAnswer(spec, decision, mockRequest);

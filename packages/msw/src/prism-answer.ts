@@ -3,15 +3,26 @@
 // (the Node mock then hands Prism a credential it accepts), so what is left of Prism's order is: the
 // query check (the documented 400), a chosen status (`Prefer: code=…`), then the chosen or first 200
 // example. Its own errors are problem+json, worded as Prism words them.
-import { exampleAnswer, type PlainAnswer } from "@tikhubapi/mock-behaviour";
-import type { MockRequest } from "@tikhubapi/mock-behaviour";
-import type { OpenApiSpec, SpecOperation } from "@tikhubapi/mock-behaviour";
-import { queryProblem } from "./query-check.js";
+import { exampleAnswer, type MockRequest, type OpenApiSpec, type PlainAnswer, type SpecOperation } from "@tikhubapi/mock-behaviour";
+import type { ParameterModel } from "@tikhubapi/spec/model";
+import { checkParams } from "@tikhubapi/spec/runtime";
 
 const PRISM_ERRORS = "https://stoplight.io/prism/errors";
 
 function problem(status: number, type: string, title: string, detail: string): PlainAnswer {
   return { status, headers: { "content-type": "application/problem+json" }, body: { type: `${PRISM_ERRORS}#${type}`, title, status, detail } };
+}
+
+/** The operation's parameters as the model reads them (generated into the slim data; descriptions dropped). */
+const params = new WeakMap<object, readonly ParameterModel[]>();
+function paramsOf(operation: SpecOperation): readonly ParameterModel[] {
+  let found = params.get(operation.operation);
+  if (!found) {
+    const slim = (operation.operation["x-params"] ?? []) as ReadonlyArray<Omit<ParameterModel, "description">>;
+    found = slim.map((param) => ({ ...param, description: "" }));
+    params.set(operation.operation, found);
+  }
+  return found;
 }
 
 export interface ServeDecision {
@@ -25,7 +36,7 @@ export function prismAnswer(spec: OpenApiSpec, decision: ServeDecision, request:
   if (!operation) {
     return problem(404, "NO_PATH_MATCHED_ERROR", "Route not resolved, no path matched", `The route ${request.path} hasn't been found in the specification file`);
   }
-  const invalid = queryProblem(spec, operation, request);
+  const invalid = checkParams(paramsOf(operation), request.query)[0]?.message;
   if (invalid !== undefined) {
     return exampleAnswer(spec, operation, 400) ?? exampleAnswer(spec, operation, 422) ?? problem(422, "UNPROCESSABLE_ENTITY", "Invalid request", invalid);
   }
