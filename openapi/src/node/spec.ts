@@ -1,16 +1,26 @@
 // Reading the bundled spec (openapi/dist/openapi.json) from disk, for Node tools and tests. The
 // document readers (deref, operationsOf, pointer) are the runtime-neutral ones of the model.
 import { readFileSync } from "node:fs";
-import type { OpenApiDocument } from "../spec-document.js";
 
 export { deref, type OpenApiDocument, operationsOf, pointer, type SpecOperationEntry } from "../spec-document.js";
 
 /** Where the bundle is: openapi/dist/openapi.json. */
 export const bundleUrl: URL = new URL("../../openapi.json", import.meta.url);
 
+/** The bundle as parsed JSON: its top-level shape typed, the rest read freely by tools and tests. */
+export interface BundledSpec {
+  openapi: string;
+  info: { title: string; version: string; [key: string]: unknown };
+  tags?: Array<{ name: string; description?: string }>;
+  // biome-ignore lint/suspicious/noExplicitAny: JSON read field by field by each tool
+  paths: Record<string, Record<string, any>>;
+  // biome-ignore lint/suspicious/noExplicitAny: JSON read field by field by each tool
+  components: Record<string, Record<string, any>>;
+  [key: string]: unknown;
+}
+
 /** The bundle; throws one clear message where it is missing (run `pnpm build`). */
-// biome-ignore lint/suspicious/noExplicitAny: the parsed JSON document; readers index it freely
-export function loadSpec(): OpenApiDocument & Record<string, any> {
+export function loadSpec(): BundledSpec {
   try {
     return JSON.parse(readFileSync(bundleUrl, "utf8"));
   } catch (error) {

@@ -2,6 +2,7 @@
 // upstream in tests), validates each answer against the spec and reports what differs.
 import { writeFileSync } from "node:fs";
 import { createTikHubClient } from "@tikhubapi/client";
+import { DEFAULT_BASE_URL } from "@tikhubapi/spec/runtime";
 import { deref, expand } from "@tikhubapi/spec/validator";
 import { operations, spec, validator, type ContractOperation } from "./operations.js";
 
@@ -125,7 +126,7 @@ export async function runDrift(options: { baseUrl?: string; username: string; pa
     if (id === "keyGetInfo" && (last?.status === 401 || last?.status === 428)) break;
   }
   const report: DriftReport = {
-    baseUrl: options.baseUrl ?? "https://api.tikhubapi.com/api/v1",
+    baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
     generatedAt: new Date().toISOString(),
     operations: entries,
     summary: {
