@@ -1,6 +1,6 @@
 // Which version of the spec `pnpm spec:diff` compares the working tree with, when --base is not given:
 //   1. on a pull request in CI (GITHUB_BASE_REF set): the merge base with origin/<base branch>;
-//   2. on any other branch: the merge base with main (or origin/main);
+//   2. on any other branch: the merge base with main (or origin/main), even when the branch has no commit yet;
 //   3. on main itself: the last release tag (changesets' `@tikhubapi/<pkg>@<version>`, or `v*`) reachable from HEAD;
 //   4. on main with no release tag (a clean clone, as .ci/run makes): HEAD~1, the state before the last commit
 //      (after a merge, its first parent: what the last landing changed);
@@ -26,9 +26,13 @@ export function resolveBase(repoRoot, { base, env = process.env } = {}) {
     if (!sha) throw new SpecToolError(`no merge base with ${ref}: check out with fetch-depth: 0 (actions/checkout) so the base branch is there`);
     return { sha, label: sha.slice(0, 12), why: `merge base with ${ref} (the pull request's base)` };
   }
-  for (const main of ["main", "origin/main"]) {
-    const sha = mergeBase(main);
-    if (sha && sha !== head) return { sha, label: sha.slice(0, 12), why: `merge base with ${main}` };
+  const branch = gitOrNull(repoRoot, ["rev-parse", "--abbrev-ref", "HEAD"]);
+  if (branch !== "main") {
+    for (const main of ["main", "origin/main"]) {
+      const sha = mergeBase(main);
+      // A detached HEAD at main's tip is treated as main itself.
+      if (sha && (branch !== "HEAD" || sha !== head)) return { sha, label: sha.slice(0, 12), why: `merge base with ${main}` };
+    }
   }
   const tag = gitOrNull(repoRoot, ["describe", "--tags", "--abbrev=0", "--match", "@tikhubapi/*@*", "HEAD"]) ?? gitOrNull(repoRoot, ["describe", "--tags", "--abbrev=0", "--match", "v[0-9]*", "HEAD"]);
   if (tag) return { sha: commit(tag), label: tag, why: "the last release tag" };

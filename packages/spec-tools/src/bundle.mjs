@@ -7,10 +7,10 @@ import { join } from "node:path";
 import { runRedocly } from "../../../scripts/run-redocly.mjs";
 import { SpecToolError } from "./errors.mjs";
 
-function bundleDir(specDir, what) {
+function bundleDir(specDir, what, outDir) {
   const root = join(specDir, "tikhub.yaml");
   if (!existsSync(root)) throw new SpecToolError(`${what} has no openapi/tikhub.yaml`);
-  const out = join(specDir, "..", "bundle.json");
+  const out = join(outDir, "bundle.json");
   const config = join(specDir, "redocly.yaml");
   const { status, output } = runRedocly(["bundle", root, "-o", out, "--ext", "json", ...(existsSync(config) ? ["--config", config] : [])]);
   if (status !== 0) throw new SpecToolError(`the spec of ${what} does not bundle:\n${output}`);
@@ -19,7 +19,12 @@ function bundleDir(specDir, what) {
 
 /** The bundle of openapi/ as it is on disk (uncommitted edits included). */
 export function bundleWorkingTree(repoRoot) {
-  return bundleDir(join(repoRoot, "openapi"), "the working tree");
+  const dir = mkdtempSync(join(tmpdir(), "spec-tree-"));
+  try {
+    return bundleDir(join(repoRoot, "openapi"), "the working tree", dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The bundle of openapi/ at a commit (extracted with `git archive`). */
@@ -32,7 +37,7 @@ export function bundleAtCommit(repoRoot, sha, label = sha) {
     mkdirSync(join(dir, "tree"));
     const untar = spawnSync("tar", ["-xf", tar, "-C", join(dir, "tree")], { encoding: "utf8" });
     if (untar.status !== 0) throw new SpecToolError(`cannot unpack openapi/ of ${label}: ${untar.stderr.trim()}`);
-    return bundleDir(join(dir, "tree", "openapi"), label);
+    return bundleDir(join(dir, "tree", "openapi"), label, dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -57,7 +57,7 @@ function describeParameter(ctx) {
     return `${label} ${verb(diff.action)}`;
   }
   if (sub[0] === "required" && sub.length === 1) {
-    return valueAt(ctx.after, [...ctx.paramPath, "required"]) === true ? `${label} became required` : `${label} became optional`;
+    return valueAt(ctx.after, [...ctx.pathAfter, "required"]) === true ? `${label} became required` : `${label} became optional`;
   }
   if (ctx.schema) return describeSchema(label, { ...ctx, schema: ctx.schema.field ? { ...ctx.schema } : ctx.schema });
   return `${label}: ${sub.join(".")} ${verb(diff.action)}`;

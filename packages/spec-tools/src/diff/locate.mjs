@@ -21,6 +21,9 @@ function deref(doc, node) {
   return current;
 }
 
+/** A value of `doc` with its local $refs followed. */
+export const derefIn = (doc, node) => deref(doc, node);
+
 /** The value at a path of api-smart-diff (which walks the documents with their $refs resolved). */
 export function valueAt(doc, path) {
   let current = deref(doc, doc);
@@ -96,12 +99,24 @@ function readOperationPart(ctx) {
   if (rest.length === 0) return { part: "operation" };
   const [key, ...tail] = rest;
   if (key === "parameters") {
+    // api-smart-diff matches parameters by name and `in`; its index is not the after side's, so each
+    // side's parameter is found by name.
     const index = tail[0];
-    const paramPath = [...opPath, "parameters", index];
-    const param = diff.action === "add" ? valueAt(after, paramPath) : (valueAt(before, paramPath) ?? valueAt(after, paramPath));
     const sub = tail.slice(1);
-    const out = { part: "parameter", paramName: param?.name ?? `#${index}`, paramIn: param?.in ?? "query", paramPath, sub, param };
-    if (sub[0] === "schema") return { ...out, schema: { ...readSchemaPath(sub.slice(1), diff), schemaRoot: [...paramPath, "schema"] } };
+    const listBefore = valueAt(before, [...opPath, "parameters"]) ?? [];
+    const listAfter = valueAt(after, [...opPath, "parameters"]) ?? [];
+    const param =
+      sub.length === 0
+        ? (diff.action === "add" ? derefIn(after, diff.after) : derefIn(before, diff.before))
+        : (valueAt(before, [...opPath, "parameters", index]) ?? valueAt(after, [...opPath, "parameters", index]));
+    const find = (list, doc) => list.findIndex((p) => {
+      const q = derefIn(doc, p);
+      return q?.name === param?.name && (q?.in ?? "query") === (param?.in ?? "query");
+    });
+    const pathBefore = [...opPath, "parameters", find(listBefore, before)];
+    const pathAfter = [...opPath, "parameters", find(listAfter, after)];
+    const out = { part: "parameter", paramName: param?.name ?? `#${index}`, paramIn: param?.in ?? "query", pathBefore, pathAfter, sub, param };
+    if (sub[0] === "schema") return { ...out, schema: { ...readSchemaPath(sub.slice(1), diff), rootBefore: [...pathBefore, "schema"], rootAfter: [...pathAfter, "schema"] } };
     return out;
   }
   if (key === "responses") {
@@ -110,7 +125,7 @@ function readOperationPart(ctx) {
     const out = { part: "response", status, sub };
     if (sub[0] === "content" && sub[2] === "schema") {
       const schemaRoot = [...opPath, "responses", status, "content", sub[1], "schema"];
-      return { ...out, mediaType: sub[1], schema: { ...readSchemaPath(sub.slice(3), diff), schemaRoot } };
+      return { ...out, mediaType: sub[1], schema: { ...readSchemaPath(sub.slice(3), diff), rootBefore: schemaRoot, rootAfter: schemaRoot } };
     }
     return out;
   }

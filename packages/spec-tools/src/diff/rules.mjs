@@ -13,8 +13,8 @@ export function typeSet(value) {
 
 /** Both sides' type sets of the schema a change is in. */
 export function typesOf(ctx) {
-  const typePath = [...ctx.schema.schemaRoot, ...ctx.schema.aspectPath];
-  return { before: typeSet(valueAt(ctx.before, typePath)), after: typeSet(valueAt(ctx.after, typePath)) };
+  const { rootBefore, rootAfter, aspectPath } = ctx.schema;
+  return { before: typeSet(valueAt(ctx.before, [...rootBefore, ...aspectPath])), after: typeSet(valueAt(ctx.after, [...rootAfter, ...aspectPath])) };
 }
 
 const isSuperset = (a, b) => a.has("any") || [...b].every((t) => a.has(t) || (t === "integer" && a.has("number")));
