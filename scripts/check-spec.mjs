@@ -107,7 +107,9 @@ for (const [section, c] of coverage) {
   for (const k of Object.keys(total)) total[k] += c[k];
   console.log(`${pad(section, 8)} ${pad(`${c.ops}/${c.opsTotal}`, 11)} ${pad(`${c.responses}/${c.responsesTotal}`, 10)} ${c.examples}/${c.examplesTotal}`);
 }
-console.log(`${pad("total", 8)} ${pad(`${total.ops}/${total.opsTotal}`, 11)} ${pad(`${total.responses}/${total.responsesTotal}`, 10)} ${total.examples}/${total.examplesTotal}`);
+console.log(
+  `${pad("total", 8)} ${pad(`${total.ops}/${total.opsTotal}`, 11)} ${pad(`${total.responses}/${total.responsesTotal}`, 10)} ${total.examples}/${total.examplesTotal}`,
+);
 
 const failedOperations = new Set(problems.map((p) => p.split(":")[0]));
 const seedOk = !problems.some((p) => p.startsWith("liveGetInfo: the documentation page") || p.startsWith("liveGetInfo: field "));

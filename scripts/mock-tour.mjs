@@ -1,11 +1,12 @@
 // Calls every operation of the spec on the mock with its parameter examples and prints a table:
 // status, size, and whether the answer is the spec's own 200 example. Exit 1 on any mismatch.
 // Usage: node scripts/mock-tour.mjs [--url http://127.0.0.1:4010]   (without --url it starts a mock on a free port)
-import { isDeepStrictEqual } from "node:util";
+
 import { createRequire } from "node:module";
+import { isDeepStrictEqual } from "node:util";
 import { deref } from "../openapi/dist/lib/model.js";
-import { OPERATIONS } from "../openapi/dist/lib/operations.js";
 import { loadSpec } from "../openapi/dist/lib/node/spec.js";
+import { OPERATIONS } from "../openapi/dist/lib/operations.js";
 
 const require = createRequire(import.meta.url);
 const urlArg = process.argv.indexOf("--url");

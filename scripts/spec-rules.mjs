@@ -2,9 +2,10 @@
 // model (@tikhubapi/spec/model) and, where a rule is about the spec's text itself (descriptions, $refs,
 // examples, schemas), the bundle. Each rule returns the problems it finds as strings; the runner names
 // the operation. Nothing here re-reads x-pagination, parameter constraints or names: the model does.
-import { DOCUMENTED_ERRORS, readField } from "../openapi/dist/lib/runtime.js";
+
 import { deref, pointer } from "../openapi/dist/lib/model.js";
 import { paginationFromCatalog } from "../openapi/dist/lib/node/catalog.js";
+import { DOCUMENTED_ERRORS, readField } from "../openapi/dist/lib/runtime.js";
 import { expand, fieldSchemas, isIntegerSchema, optionalSteps, propertySchemas, walkValue } from "../openapi/dist/lib/schema-walk.js";
 
 export const ERROR_STATUSES = DOCUMENTED_ERRORS.map((e) => e.status);
@@ -27,7 +28,7 @@ export function placeholders(value, path = "") {
   const found = [];
   if (value === "string") found.push(`${path || "(value)"} is the placeholder "string"`);
   else if (typeof value === "number" && PLACEHOLDER_NUMBERS.has(value)) found.push(`${path} is Prism's placeholder ${value}`);
-  else if (Array.isArray(value)) value.forEach((v, i) => found.push(...placeholders(v, `${path}[${i}]`)));
+  else if (Array.isArray(value)) for (const [i, v] of value.entries()) found.push(...placeholders(v, `${path}[${i}]`));
   else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) found.push(...placeholders(v, `${path}.${k}`));
   return found;
 }
@@ -48,12 +49,14 @@ export const schema200Of = (spec, raw) => deref(spec, raw.operation.responses?.[
 /** Method, path, summary (the documentation title), tag and evidence as the catalog lists them; a description in our own words. */
 export function identityMatchesCatalog(row, op, raw) {
   const out = [];
-  if (raw.method !== row.method.toLowerCase() || op.path !== row.path) out.push(`is ${raw.method.toUpperCase()} ${op.path}, the catalog says ${row.method} ${row.path}`);
+  if (raw.method !== row.method.toLowerCase() || op.path !== row.path)
+    out.push(`is ${raw.method.toUpperCase()} ${op.path}, the catalog says ${row.method} ${row.path}`);
   if (op.summary !== row.title) out.push(`summary "${op.summary}" ≠ documentation title "${row.title}"`);
   if (JSON.stringify(raw.operation.tags) !== JSON.stringify([row.section])) out.push(`tags ${JSON.stringify(raw.operation.tags)} ≠ ["${row.section}"]`);
   if (op.evidence !== row.status) out.push(`x-status ${op.evidence} ≠ catalog status ${row.status}`);
   if (op.description.length < 40) out.push("needs a description in our own words");
-  if (row.status !== "CONFIRMED" && !/PROPOSED|EQUIV|best reading|not seen/i.test(op.description)) out.push(`description must say the ${row.status} path/params are our best reading`);
+  if (row.status !== "CONFIRMED" && !/PROPOSED|EQUIV|best reading|not seen/i.test(op.description))
+    out.push(`description must say the ${row.status} path/params are our best reading`);
   return out;
 }
 
@@ -62,8 +65,10 @@ export function pagingMatchesCatalog(row, op) {
   const out = [];
   const expected = paginationFromCatalog(row.pagination);
   const { totalField, ...paging } = op.pagination ?? {};
-  if (JSON.stringify(op.pagination ? paging : undefined) !== JSON.stringify(expected)) out.push(`x-pagination ${JSON.stringify(op.pagination ?? undefined)} ≠ catalog ${JSON.stringify(expected)}`);
-  if (totalField !== undefined && !new RegExp(`\\b${totalField}\\b`).test(row.response ?? "")) out.push(`x-pagination totalField ${JSON.stringify(totalField)} is not a field the catalog's response names`);
+  if (JSON.stringify(op.pagination ? paging : undefined) !== JSON.stringify(expected))
+    out.push(`x-pagination ${JSON.stringify(op.pagination ?? undefined)} ≠ catalog ${JSON.stringify(expected)}`);
+  if (totalField !== undefined && !new RegExp(`\\b${totalField}\\b`).test(row.response ?? ""))
+    out.push(`x-pagination totalField ${JSON.stringify(totalField)} is not a field the catalog's response names`);
   return out;
 }
 
@@ -78,9 +83,12 @@ export function pagingFieldsDeclared({ spec }, op, raw) {
     if (!field) continue;
     const found = fieldSchemas(spec, dataSchemas, field);
     if (found.length === 0) out.push(`x-pagination ${key} data.${field} is not declared in the 200 schema`);
-    else if (key === "itemsField" && !found.some((f) => deref(spec, f)?.type === "array")) out.push(`x-pagination itemsField data.${field} is not declared as an array`);
-    else if (key === "totalField" && !found.some((f) => deref(spec, f)?.type === "integer")) out.push(`x-pagination totalField data.${field} is not declared as an integer`);
-    for (const step of found.length ? optionalSteps(spec, dataSchemas, field) : []) out.push(`x-pagination ${key}: data.${step} must be required (paging fields are required everywhere)`);
+    else if (key === "itemsField" && !found.some((f) => deref(spec, f)?.type === "array"))
+      out.push(`x-pagination itemsField data.${field} is not declared as an array`);
+    else if (key === "totalField" && !found.some((f) => deref(spec, f)?.type === "integer"))
+      out.push(`x-pagination totalField data.${field} is not declared as an integer`);
+    for (const step of found.length ? optionalSteps(spec, dataSchemas, field) : [])
+      out.push(`x-pagination ${key}: data.${step} must be required (paging fields are required everywhere)`);
   }
   return out;
 }
@@ -135,7 +143,8 @@ export function parametersMatchCatalog({ spec, validator }, row, op, raw) {
     if (p.type !== c.type) out.push(`${where}: type ${p.type} ≠ ${c.type}`);
     if (/(^|_)id$/.test(c.name) && p.type !== "string") out.push(`${where}: id parameters must be strings (64-bit)`);
     if (c.enum && JSON.stringify(p.enum) !== JSON.stringify(c.enum)) out.push(`${where}: enum ${JSON.stringify(p.enum)} ≠ ${JSON.stringify(c.enum)}`);
-    if (c.example !== null && c.example !== undefined && JSON.stringify(p.example) !== JSON.stringify(c.example)) out.push(`${where}: example ${JSON.stringify(p.example)} ≠ catalog ${JSON.stringify(c.example)}`);
+    if (c.example !== null && c.example !== undefined && JSON.stringify(p.example) !== JSON.stringify(c.example))
+      out.push(`${where}: example ${JSON.stringify(p.example)} ≠ catalog ${JSON.stringify(c.example)}`);
     if (p.type === "string" && p.required && !(p.minLength >= 1)) out.push(`${where}: a required string needs minLength: 1 (an empty value must be a 400)`);
     if (c.name in PARAMETER_FLOORS && p.minimum !== PARAMETER_FLOORS[c.name]) out.push(`${where}: needs minimum: ${PARAMETER_FLOORS[c.name]}`);
     if (p.example === undefined) out.push(`${where}: no example`);
@@ -182,7 +191,8 @@ export function int32Overflows(spec, schema, value) {
   walkValue(spec, [schema], value, (v, schemas, path) => {
     if (!Number.isInteger(v) || Math.abs(v) <= INT32_MAX) return;
     const integers = schemas.filter(isIntegerSchema);
-    if (integers.length > 0 && !integers.some((s) => s.format === "int64")) found.push(`${path} = ${v} exceeds int32 but its integer schema lacks format: int64`);
+    if (integers.length > 0 && !integers.some((s) => s.format === "int64"))
+      found.push(`${path} = ${v} exceeds int32 but its integer schema lacks format: int64`);
   });
   return found;
 }
@@ -190,7 +200,7 @@ export function int32Overflows(spec, schema, value) {
 /** Problems of one example of a 200: an envelope with code 0 and msg "success"; for a paged list, its items, has-more and next cursor. */
 export function successExampleProblems(op, value) {
   const out = [];
-  if (value?.code !== 0 || value?.msg !== "success") out.push("code must be 0 and msg \"success\"");
+  if (value?.code !== 0 || value?.msg !== "success") out.push('code must be 0 and msg "success"');
   const p = op.pagination;
   if (p) {
     const data = value?.data;

@@ -22,7 +22,8 @@ export const LANGUAGES = [
 function exampleOf(parameter, operationId) {
   const value = [parameter.example, parameter.default, parameter.enum?.[0]].find((v) => v !== undefined);
   if (value === undefined) throw new Error(`${operationId}: required parameter ${parameter.name} has no example to put in the code samples`);
-  if (typeof value !== "string" && typeof value !== "number") throw new Error(`${operationId}: parameter ${parameter.name} has a ${typeof value} example; samples support strings and numbers`);
+  if (typeof value !== "string" && typeof value !== "number")
+    throw new Error(`${operationId}: parameter ${parameter.name} has a ${typeof value} example; samples support strings and numbers`);
   return value;
 }
 
@@ -42,12 +43,7 @@ const identifierOr = (name) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name :
 
 const templates = {
   curl: ({ path, query }) =>
-    [
-      `curl --fail-with-body --silent --show-error \\`,
-      `  --user "$TIKHUB_USERNAME:$TIKHUB_PASSWORD" \\`,
-      `  ${shellQuote(urlOf(path, query))}`,
-      "",
-    ].join("\n"),
+    [`curl --fail-with-body --silent --show-error \\`, `  --user "$TIKHUB_USERNAME:$TIKHUB_PASSWORD" \\`, `  ${shellQuote(urlOf(path, query))}`, ""].join("\n"),
 
   typescript: ({ query, client, hasParameters }) =>
     [

@@ -69,7 +69,13 @@ export function optionalSteps(spec: unknown, schemas: readonly unknown[], field:
  * Calls visit(value, schemas, path) for the value and every nested value, with the flattened schemas that may
  * describe it (empty where nothing is declared).
  */
-export function walkValue(spec: unknown, schemas: readonly unknown[], value: unknown, visit: (value: unknown, schemas: SchemaNode[], path: string) => void, path = ""): void {
+export function walkValue(
+  spec: unknown,
+  schemas: readonly unknown[],
+  value: unknown,
+  visit: (value: unknown, schemas: SchemaNode[], path: string) => void,
+  path = "",
+): void {
   const flat = schemas.flatMap((s) => expand(spec, s));
   visit(value, flat, path);
   if (Array.isArray(value)) {
@@ -79,7 +85,9 @@ export function walkValue(spec: unknown, schemas: readonly unknown[], value: unk
     });
   } else if (value && typeof value === "object") {
     for (const [key, v] of Object.entries(value)) {
-      const subs = flat.flatMap((s) => (s.properties && key in s.properties ? [s.properties[key]] : typeof s.additionalProperties === "object" ? [s.additionalProperties] : []));
+      const subs = flat.flatMap((s) =>
+        s.properties && key in s.properties ? [s.properties[key]] : typeof s.additionalProperties === "object" ? [s.additionalProperties] : [],
+      );
       walkValue(spec, subs, v, visit, `${path}.${key}`);
     }
   }

@@ -25,7 +25,9 @@ export function loadSpec(): BundledSpec {
     return JSON.parse(readFileSync(bundleUrl, "utf8"));
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new Error(`cannot read the bundled spec at ${bundleUrl.pathname}: run \`pnpm build\` (or \`pnpm --filter @tikhubapi/spec bundle\`) first (${reason})`);
+    throw new Error(
+      `cannot read the bundled spec at ${bundleUrl.pathname}: run \`pnpm build\` (or \`pnpm --filter @tikhubapi/spec bundle\`) first (${reason})`,
+    );
   }
 }
 

@@ -55,7 +55,9 @@ export function createSpecValidator(spec: OpenApiDocument = loadSpec()): SpecVal
     const valid = fn(value) as boolean;
     const errors = valid
       ? []
-      : (fn.errors ?? []).map((e) => `${e.instancePath || "(body)"} ${e.message}${e.params && "allowedValues" in e.params ? ` ${JSON.stringify(e.params.allowedValues)}` : ""}`);
+      : (fn.errors ?? []).map(
+          (e) => `${e.instancePath || "(body)"} ${e.message}${e.params && "allowedValues" in e.params ? ` ${JSON.stringify(e.params.allowedValues)}` : ""}`,
+        );
     return { valid, errors };
   };
   const responseSchemaRef = (operationId: string, status: number | string): string => {

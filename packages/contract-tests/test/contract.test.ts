@@ -2,7 +2,8 @@
 // errors) through the real client against real Prism over HTTP (the mock, which runs Prism in its
 // process), plus per operation a call without credentials and a call with a required parameter
 // missing, and for every paged operation a walk of all its pages with .pages() and .iterate().
-import { startMock, type RunningMock } from "@tikhubapi/mock";
+
+import { readFileSync } from "node:fs";
 import {
   AuthenticationError,
   BadRequestError,
@@ -13,11 +14,11 @@ import {
   SessionExpiredError,
   type TikHubClient,
 } from "@tikhubapi/client";
+import { type RunningMock, startMock } from "@tikhubapi/mock";
+import { hasMore, readField } from "@tikhubapi/spec/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CoverageMatrix } from "../src/matrix.js";
-import { readFileSync } from "node:fs";
-import { hasMore, readField } from "@tikhubapi/spec/runtime";
-import { DOCUMENTED_ERRORS, operations, paginationOf, validator, type ContractOperation } from "../src/operations.js";
+import { type ContractOperation, DOCUMENTED_ERRORS, operations, paginationOf, validator } from "../src/operations.js";
 
 const ERROR_CLASSES = { 400: BadRequestError, 401: AuthenticationError, 428: SessionExpiredError, 429: RateLimitError, 500: ServerError } as const;
 
@@ -96,24 +97,30 @@ describe.each(operations.map((op) => [`${op.id} (GET ${op.path})`, op] as const)
     await expect(methodOf(anonymous, op)(op.exampleParams)).rejects.toBeInstanceOf(AuthenticationError);
   });
 
-  it.runIf(op.required.length > 0)("a required parameter missing: InvalidRequestError from the client (nothing sent), 400 from the mock when sent raw", async () => {
-    const missing = op.required[op.required.length - 1];
-    const params = { ...op.exampleParams };
-    delete params[missing];
-    const before = requestsSent;
-    const error = await methodOf(client, op)(params).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(InvalidRequestError);
-    expect((error as Error).message).toContain(`"${missing}"`);
-    expect(requestsSent).toBe(before);
-    const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
-    const raw = await fetch(`${mock.url}${op.path}?${query}`, { headers: { authorization: "Basic ZGVtbzpkZW1v" } });
-    expect(raw.status).toBe(400);
-    const body = await raw.json();
-    expect(validator.validateResponse(op.id, 400, body).valid).toBe(true);
-  });
+  it.runIf(op.required.length > 0)(
+    "a required parameter missing: InvalidRequestError from the client (nothing sent), 400 from the mock when sent raw",
+    async () => {
+      const missing = op.required[op.required.length - 1];
+      const params = { ...op.exampleParams };
+      delete params[missing];
+      const before = requestsSent;
+      const error = await methodOf(
+        client,
+        op,
+      )(params).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(InvalidRequestError);
+      expect((error as Error).message).toContain(`"${missing}"`);
+      expect(requestsSent).toBe(before);
+      const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+      const raw = await fetch(`${mock.url}${op.path}?${query}`, { headers: { authorization: "Basic ZGVtbzpkZW1v" } });
+      expect(raw.status).toBe(400);
+      const body = await raw.json();
+      expect(validator.validateResponse(op.id, 400, body).valid).toBe(true);
+    },
+  );
 
   it.runIf(op.requiredStrings.length > 0)("a required string parameter sent empty: 400 from the mock", async () => {
     for (const name of op.requiredStrings) {
@@ -140,7 +147,10 @@ describe.each(operations.map((op) => [`${op.id} (GET ${op.path})`, op] as const)
 
   it.runIf(op.paged)(".iterate() yields every item of every page once: 0 duplicates", async () => {
     const { pageExamples, pagination } = pagingOf(op);
-    const expected = pageExamples.reduce<number>((sum, example) => sum + (readField((example as { data: unknown }).data, pagination.itemsField) as unknown[]).length, 0);
+    const expected = pageExamples.reduce<number>(
+      (sum, example) => sum + (readField((example as { data: unknown }).data, pagination.itemsField) as unknown[]).length,
+      0,
+    );
     const items: string[] = [];
     for await (const item of methodOf(client, op).iterate!(op.exampleParams, {})) {
       items.push(JSON.stringify(item));
