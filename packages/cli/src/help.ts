@@ -1,10 +1,10 @@
 import { SPEC_VERSION } from "@tikhubapi/spec/operations";
 import { DEFAULT_BASE_URL } from "@tikhubapi/spec/runtime";
 import { flagUsage, type Operation, type Param, pagedOperations, SECTIONS, type Section } from "./commands.js";
+import { plural } from "./progress.js";
 import { VERSION } from "./version.js";
 
 const pad = (text: string, width: number) => text.padEnd(width);
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Wraps `text` to `width` columns, every line after the first indented by `indent`. */
 function wrap(text: string, width: number, indent: string): string {
