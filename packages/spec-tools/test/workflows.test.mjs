@@ -35,3 +35,22 @@ it("ci.yml runs `pnpm spec:diff` on pull requests, with the base branch's histor
   expect(job.if ?? "github.event_name == 'pull_request'").toMatch(/pull_request/);
   expect(job.steps.find((s) => s.uses?.startsWith("actions/checkout@")).with["fetch-depth"]).toBe(0);
 });
+
+it("spec-probe.yml runs the probe weekly and on demand with the secrets, keeps the report, and proposes a pull request, never pushing to main", () => {
+  const text = readFileSync(join(dir, "spec-probe.yml"), "utf8");
+  const wf = YAML.parse(text);
+  expect(wf.on.schedule[0].cron).toMatch(/^\S+ \S+ \* \* [0-6]$/); // weekly
+  expect(wf.on).toHaveProperty("workflow_dispatch");
+  const steps = wf.jobs.probe.steps;
+  const probe = steps.find((s) => /pnpm spec:probe --write --report (\S+)/.test(s.run ?? ""));
+  expect(probe.env).toMatchObject({ TIKHUB_USERNAME: "${{ secrets.TIKHUB_USERNAME }}", TIKHUB_PASSWORD: "${{ secrets.TIKHUB_PASSWORD }}" });
+  const report = /--report (\S+)/.exec(probe.run)[1];
+  const upload = steps.find((s) => s.uses?.startsWith("actions/upload-artifact@"));
+  expect(upload.if).toBe("always()");
+  expect(upload.with.path).toContain(report);
+  const pr = steps.find((s) => /gh pr create/.test(s.run ?? ""));
+  expect(pr.run).toMatch(/git switch -c "\$branch"/);
+  expect(pr.run).toMatch(/git push origin "\$branch"/);
+  expect(text).not.toMatch(/git push[^\n]*\bmain\b/);
+  expect(text).not.toMatch(/push:\s*\n\s*branches/);
+});
