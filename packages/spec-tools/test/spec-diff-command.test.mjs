@@ -73,12 +73,22 @@ describe("a breaking change", () => {
 
 describe("a non-breaking change", () => {
   it("needs at least a patch changeset", () => {
-    repo.edit(FOLLOWERS, "  parameters:\n", '  parameters:\n    - name: count\n      in: query\n      required: false\n      schema:\n        type: integer\n        minimum: 1\n      example: 20\n');
+    repo.edit(
+      FOLLOWERS,
+      "  parameters:\n",
+      "  parameters:\n    - name: count\n      in: query\n      required: false\n      schema:\n        type: integer\n        minimum: 1\n      example: 20\n",
+    );
     const failed = run(repo);
     expect(failed.text).toContain('GET /user/followers: query parameter "count" added (optional) — non-breaking');
     expect(failed.exitCode).toBe(1);
     expect(failed.text).toContain("needs patch (non-breaking), has none ✗");
-    repo.write(".changeset/count.md", changeset(packagesBuiltFromSpec(workspacePackages(repoRoot)).map((p) => p.name), "patch"));
+    repo.write(
+      ".changeset/count.md",
+      changeset(
+        packagesBuiltFromSpec(workspacePackages(repoRoot)).map((p) => p.name),
+        "patch",
+      ),
+    );
     expect(run(repo).exitCode).toBe(0);
   });
 });
@@ -115,7 +125,7 @@ describe("the base", () => {
 
   it("refuses a malformed changeset, naming the file", () => {
     repo.edit(FOLLOWERS, "      required: false\n", "      required: true\n");
-    repo.write(".changeset/broken.md", "---\n\"@tikhubapi/client\": huge\n---\n\nx\n");
+    repo.write(".changeset/broken.md", '---\n"@tikhubapi/client": huge\n---\n\nx\n');
     expect(() => run(repo)).toThrow(/\.changeset\/broken\.md: not a valid changeset/);
   });
 

@@ -41,7 +41,16 @@ export async function runProbe({ spec, baseUrl, username, password, budget, only
   const entries = [];
   let stopped;
   for (const [index, op] of operations.entries()) {
-    const entry = { operationId: op.id, operation: `${op.httpMethod} ${op.path}`, evidence: op.evidence, outcome: "skipped", status: null, schemaErrors: [], undeclaredFields: [], missingRequiredFields: [] };
+    const entry = {
+      operationId: op.id,
+      operation: `${op.httpMethod} ${op.path}`,
+      evidence: op.evidence,
+      outcome: "skipped",
+      status: null,
+      schemaErrors: [],
+      undeclaredFields: [],
+      missingRequiredFields: [],
+    };
     entries.push(entry);
     if (stopped) {
       entry.note = stopped;
@@ -96,7 +105,8 @@ export async function runProbe({ spec, baseUrl, username, password, budget, only
         entry.outcome = "ok";
         entry.body = body;
       } else entry.outcome = "no-evidence";
-      if (last.status === 200 && body?.code !== 0 && !findings) entry.note = `HTTP 200 with code ${body?.code} (${String(body?.msg ?? "")}): no evidence either way`;
+      if (last.status === 200 && body?.code !== 0 && !findings)
+        entry.note = `HTTP 200 with code ${body?.code} (${String(body?.msg ?? "")}): no evidence either way`;
       if (last.status === 401 || last.status === 428) stopped = `stopped: the API refused the credentials (HTTP ${last.status} on ${op.id})`;
       if (pace && thrown?.name === "RateLimitError") await sleep(Math.min(thrown.retryAfterMs ?? 1_000, MAX_PACE_MS));
     }
@@ -108,7 +118,14 @@ export async function runProbe({ spec, baseUrl, username, password, budget, only
     baseUrl: baseUrl ?? DEFAULT_BASE_URL,
     budget: limit,
     calls,
-    summary: { operations: entries.length, ok: count("ok"), drift: count("drift"), noEvidence: count("no-evidence"), error: count("error"), skipped: count("skipped") },
+    summary: {
+      operations: entries.length,
+      ok: count("ok"),
+      drift: count("drift"),
+      noEvidence: count("no-evidence"),
+      error: count("error"),
+      skipped: count("skipped"),
+    },
     operations: entries,
   };
 }
