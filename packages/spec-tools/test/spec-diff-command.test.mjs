@@ -117,6 +117,15 @@ describe("the base", () => {
     expect(resolveBase(repo.dir, { env: {} })).toMatchObject({ sha: first, label: "@tikhubapi/client@0.2.0", why: "the last release tag" });
   });
 
+  it("on a pull request in CI is the merge base with origin/<GITHUB_BASE_REF>", () => {
+    const base = sh(repo.dir, "git", ["rev-parse", "main"]);
+    sh(repo.dir, "git", ["update-ref", "refs/remotes/origin/main", base]);
+    repo.edit(FOLLOWERS, 'summary: "Get user follower list"', 'summary: "Followers"');
+    repo.commit("on the branch");
+    sh(repo.dir, "git", ["checkout", "-q", "--detach"]); // actions/checkout leaves the merge commit detached
+    expect(resolveBase(repo.dir, { env: { GITHUB_BASE_REF: "main" } })).toMatchObject({ sha: base, why: "merge base with origin/main (the pull request's base)" });
+  });
+
   it("refuses an unknown --base and a pull request base that was not fetched, saying what to do", () => {
     expect(() => resolveBase(repo.dir, { base: "no-such-ref", env: {} })).toThrow(/--base no-such-ref: no such commit/);
     expect(() => resolveBase(repo.dir, { env: { GITHUB_BASE_REF: "main" } })).toThrow(/fetch-depth: 0/);
