@@ -105,6 +105,8 @@ function describeOperationKey(ctx) {
     case "summary":
     case "description":
       return `${key} ${verb(diff.action)}`;
+    case "deprecated":
+      return valueAt(ctx.after, [...ctx.opPath, "deprecated"]) === true ? "became deprecated" : "is no longer deprecated";
     default:
       return sub.length ? `${key}.${sub.join(".")} ${verb(diff.action)}` : change(diff, key);
   }
