@@ -123,7 +123,10 @@ describe("the base", () => {
     repo.edit(FOLLOWERS, 'summary: "Get user follower list"', 'summary: "Followers"');
     repo.commit("on the branch");
     sh(repo.dir, "git", ["checkout", "-q", "--detach"]); // actions/checkout leaves the merge commit detached
-    expect(resolveBase(repo.dir, { env: { GITHUB_BASE_REF: "main" } })).toMatchObject({ sha: base, why: "merge base with origin/main (the pull request's base)" });
+    expect(resolveBase(repo.dir, { env: { GITHUB_BASE_REF: "main" } })).toMatchObject({
+      sha: base,
+      why: "merge base with origin/main (the pull request's base)",
+    });
   });
 
   it("refuses an unknown --base and a pull request base that was not fetched, saying what to do", () => {
