@@ -82,7 +82,7 @@ export async function runSpecProbe(argv, { cwd = process.cwd(), env = process.en
 
   const reportPath = resolve(cwd, args.report ?? join(repoRoot, "spec-probe-report.json"));
   log(
-    `spec:probe: ${only?.length ?? "every"} operation${only?.length === 1 ? "" : "s"} against ${baseUrl ?? "https://api.tikhubapi.com/api/v1"}, budget ${budget ?? "one call per operation"}`,
+    `spec:probe: ${only?.length ? `${only.length} operation${only.length === 1 ? "" : "s"}` : "every operation"} against ${baseUrl ?? "https://api.tikhubapi.com/api/v1"}, budget ${budget ?? "one call per operation"}`,
   );
   const report = await runProbe({ spec, baseUrl, username, password, budget, only, log: (line) => log(`  ${line}`) });
 

@@ -64,11 +64,10 @@ describe("the report", () => {
     expect(Object.keys(byId).sort()).toEqual(["keyGetInfo", "shopExtractProductId", "userCheckShowcase", "userExtractUserId", "userGetRegion"]);
 
     expect(byId.userExtractUserId).toMatchObject({ status: 200, outcome: "drift", undeclaredFields: ["data.userId"], missingRequiredFields: ["data.user_id"] });
-    expect(byId.userExtractUserId.schemaErrors.join("\n")).toMatch(/must have required property 'user_id'/);
+    expect(byId.userExtractUserId.schemaErrors).toEqual(["/data must have required property 'user_id'"]);
 
     expect(byId.keyGetInfo).toMatchObject({ status: 200, outcome: "drift", undeclaredFields: [], missingRequiredFields: [] });
-    expect(byId.keyGetInfo.schemaErrors.join("\n")).toMatch(/\/data\/daily_limit must be integer/);
-    expect(byId.keyGetInfo.schemaErrors.join("\n")).not.toMatch(/username|plan|remaining/);
+    expect(byId.keyGetInfo.schemaErrors).toEqual(["/data/daily_limit must be integer"]);
 
     expect(byId.userGetRegion).toMatchObject({
       status: 200,
@@ -79,7 +78,7 @@ describe("the report", () => {
     });
 
     expect(byId.shopExtractProductId).toMatchObject({ status: 200, outcome: "drift", undeclaredFields: [], missingRequiredFields: ["data.region"] });
-    expect(byId.shopExtractProductId.schemaErrors.join("\n")).toMatch(/must have required property 'region'/);
+    expect(byId.shopExtractProductId.schemaErrors).toEqual(["/data must have required property 'region'"]);
 
     expect(byId.userCheckShowcase).toMatchObject({ status: 404, outcome: "drift", undeclaredFields: [], missingRequiredFields: [] });
     expect(byId.userCheckShowcase.schemaErrors).toEqual([expect.stringMatching(/^status 404 is not documented/)]);
