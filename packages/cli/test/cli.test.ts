@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startMock, type RunningMock } from "@tikhubapi/mock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../dist/index.js";
+import { main, OWN_FLAGS, SECTIONS } from "../dist/index.js";
+import { runInProcess } from "./helpers/in-process.js";
 import { killChildren, run } from "./helpers/run.js";
 
 const require = createRequire(import.meta.url);
@@ -126,6 +127,42 @@ describe("help", () => {
     expect(result.code).toBe(0);
     for (const o of operations.filter((x) => x.paged)) expect(result.stdout).toContain(o.method);
     expect(result.stdout).toContain("checkpoint");
+  });
+});
+
+describe("commands from the operation model", () => {
+  it("no parameter of any operation takes a flag of the CLI's own, and no section is named export or help", () => {
+    const flags = SECTIONS.flatMap((s) => s.operations.flatMap((o) => o.params.map((p) => `${s.name} ${o.cliCommand} --${p.flag}`)));
+    expect(flags.length).toBeGreaterThan(50);
+    expect(flags.filter((f) => OWN_FLAGS.has(f.split(" --")[1]))).toEqual([]);
+    expect(SECTIONS.map((s) => s.name)).not.toContain("export");
+    expect(SECTIONS.map((s) => s.name)).not.toContain("help");
+    expect(SECTIONS.map((s) => s.name)).toEqual(operations.map((o) => o.section).filter((s, i, all) => all.indexOf(s) === i));
+  });
+
+  it("every constrained parameter: a value the spec refuses is a usage error naming the flag, before any request", async () => {
+    let checked = 0;
+    for (const o of operations) {
+      const required = exampleArgs(o);
+      for (const p of o.params) {
+        const schema = deref(p.schema);
+        const bad = [
+          schema.type === "integer" && "1.5",
+          schema.enum && schema.type === "string" && "not-one-of-them",
+          schema.pattern && "not digits!",
+          typeof schema.minimum === "number" && String(schema.minimum - 1),
+          typeof schema.maximum === "number" && String(schema.maximum + 1),
+        ].filter((v): v is string => typeof v === "string");
+        for (const value of bad) {
+          const args = [o.section, o.method, ...required.filter((_, i, all) => all[i - (i % 2)] !== `--${kebab(p.name)}`), `--${kebab(p.name)}=${value}`];
+          const result = await runInProcess([...args, "--base-url", "http://127.0.0.1:9"]);
+          expect(result.stderr, `${args.join(" ")}`).toMatch(new RegExp(`^tikhub: --${kebab(p.name)} must [^\\n]+\\n$`));
+          expect(result.code).toBe(2);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 });
 

@@ -161,6 +161,23 @@ describe("export against a local paged server", () => {
     expect(readFileSync(out, "utf8")).toBe(reference);
   });
 
+  it("the checkpoint holds the client's paging state; one written by tikhub 0.1 (version 1: the next cursor) resumes too", async () => {
+    const out = file("version-1.jsonl");
+    expect((await run(exportArgs(out, ["--max-pages", "2"]))).code).toBe(0);
+    const checkpoint = JSON.parse(readFileSync(`${out}.checkpoint.json`, "utf8"));
+    const nextCursor = 1_748_390_412 - 2 * 3600;
+    expect(checkpoint).toMatchObject({ version: 2, pagesDone: 2, reason: "max-pages", state: { cursor: nextCursor, pages: 2, done: false } });
+    const { state, ...rest } = checkpoint;
+    writeFileSync(`${out}.checkpoint.json`, JSON.stringify({ ...rest, version: 1, cursorParam: "offset", nextCursor: state.cursor }));
+    server.requests.length = 0;
+    const resumed = await run(exportArgs(out));
+    expect(resumed.code).toBe(0);
+    expect(resumed.stderr).toContain("resuming user get-followers");
+    expect(server.requests.map((r) => r.page)).toEqual([2, 3, 4]);
+    expect(readFileSync(out, "utf8")).toBe(reference);
+    expect(JSON.parse(readFileSync(`${out}.checkpoint.json`, "utf8"))).toMatchObject({ version: 2, pagesDone: PAGES, complete: true, reason: "end", state: { pages: PAGES, done: true } });
+  });
+
   it("resumes a page-numbered list (video get-trending) at the next page number", async () => {
     const out = file("trending.jsonl");
     server.failOnce("/video/trending", 2, "rate-limit");

@@ -113,6 +113,15 @@ describe("--timeout-ms, --max-retries, and exiting", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("--timeout-ms none turns the time limit off (the client's timeoutMs: false)", async () => {
+    const result = await runInProcess(followers(["--base-url", server.url, "--timeout-ms", "none", "--json"]));
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).followers).toHaveLength(3);
+    // Anything else that is not a number of milliseconds is still refused, and the message says how to turn it off.
+    oneLineError(await runInProcess(followers(["--base-url", server.url, "--timeout-ms", "off"])), 2, /^tikhub: --timeout-ms must be a whole number of milliseconds from 1 to 2147483647, got "off" \(--timeout-ms none: no time limit\)\n$/);
+  });
+
   it("--max-retries 2 retries a dropped connection twice", async () => {
     server.failOnce(FOLLOWERS, 0, "destroy");
     server.failOnce(FOLLOWERS, 0, "destroy");
