@@ -6,7 +6,7 @@ import { CliError, describeError, EXIT, UsageError } from "./errors.js";
 import { FileError, onFile } from "./file-errors.js";
 import type { Output } from "./main.js";
 import type { Params } from "./params.js";
-import { plural, Progress } from "./progress.js";
+import { Progress, plural } from "./progress.js";
 
 /** What FILE.jsonl.checkpoint.json holds: enough to continue after the last completed page. */
 export interface Checkpoint {
@@ -115,7 +115,9 @@ async function writeCheckpoint(path: string, checkpoint: Checkpoint): Promise<vo
   await onFile(path, "write the checkpoint", async () => {
     const handle = await open(temporary, "w").catch((error) => {
       // The temporary file is ours to name: say which path is in the way.
-      throw (error as NodeJS.ErrnoException).code === "EISDIR" ? new FileError(temporary, "write the checkpoint's temporary file", "EISDIR", "is a directory") : error;
+      throw (error as NodeJS.ErrnoException).code === "EISDIR"
+        ? new FileError(temporary, "write the checkpoint's temporary file", "EISDIR", "is a directory")
+        : error;
     });
     try {
       await handle.writeFile(`${JSON.stringify({ ...checkpoint, updatedAt: new Date().toISOString() }, null, 2)}\n`);
@@ -160,13 +162,16 @@ export async function runExport(options: ExportOptions): Promise<void> {
     // Finished: the list ended, or --max-pages is reached (a run without it, or with a larger one, continues).
     const finished = alreadyFinished(checkpoint, maxPages);
     if (finished) {
-      info(`${out} ${finished}; nothing fetched — ${checkpoint.reason === "end" ? "pass --force to export again" : `a --max-pages above ${checkpoint.pagesDone} continues, --force starts over`}`);
+      info(
+        `${out} ${finished}; nothing fetched — ${checkpoint.reason === "end" ? "pass --force to export again" : `a --max-pages above ${checkpoint.pagesDone} continues, --force starts over`}`,
+      );
       return;
     }
-    if (outputSize !== undefined && outputSize > checkpoint.bytes) {
-      await onFile(out, "cut the unfinished page off the output file", () => truncate(out, checkpoint!.bytes));
-      resumedNote = `, dropped ${outputSize - checkpoint.bytes} bytes of an unfinished page`;
-      outputSize = checkpoint.bytes;
+    const { bytes } = checkpoint;
+    if (outputSize !== undefined && outputSize > bytes) {
+      await onFile(out, "cut the unfinished page off the output file", () => truncate(out, bytes));
+      resumedNote = `, dropped ${outputSize - bytes} bytes of an unfinished page`;
+      outputSize = bytes;
     }
     checkpoint = { ...checkpoint, complete: false, reason: undefined };
     info(

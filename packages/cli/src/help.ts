@@ -127,7 +127,10 @@ export function operationHelp(section: Section, op: Operation, forExport = false
     "",
   ];
   if (p) {
-    const next = p.nextCursorField === null ? `page numbers (--${op.params.find((x) => x.name === p.cursorParam)?.flag} 1, 2, 3 …)` : `${field(p.nextCursorField)} → --${op.params.find((x) => x.name === p.cursorParam)?.flag}`;
+    const next =
+      p.nextCursorField === null
+        ? `page numbers (--${op.params.find((x) => x.name === p.cursorParam)?.flag} 1, 2, 3 …)`
+        : `${field(p.nextCursorField)} → --${op.params.find((x) => x.name === p.cursorParam)?.flag}`;
     lines.push("Pagination", `  items ${field(p.itemsField)} · more while ${field(p.hasMoreField)} · next page: ${next}`, "");
     if (forExport) lines.push(EXPORT_OPTIONS, "");
   }

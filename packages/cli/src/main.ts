@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import { type ParseArgsConfig, parseArgs } from "node:util";
 import { createTikHubClient } from "@tikhubapi/client";
 import { DEFAULT_BASE_URL } from "@tikhubapi/spec/runtime";
 import { ALL_PARAM_FLAGS, findOperation, findSection, type Operation, pagedOperations, SECTIONS, type Section } from "./commands.js";
@@ -98,20 +98,19 @@ function parse(argv: string[], options: OptionsConfig, context: string, helpComm
     }
     if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
       if (options[name]?.type === "boolean") throw new UsageError(`${flag} takes no value`);
-      throw new UsageError(`${flag} needs a value (see ${helpCommand})${/ambiguous/.test(message) ? `; a value starting with "-" is written ${flag}=<value>` : ""}`);
+      throw new UsageError(
+        `${flag} needs a value (see ${helpCommand})${/ambiguous/.test(message) ? `; a value starting with "-" is written ${flag}=<value>` : ""}`,
+      );
     }
     throw new UsageError(message);
   }
 }
 
 function credentials(env: NodeJS.ProcessEnv): { username: string; password: string } {
-  const username = env.TIKHUB_USERNAME;
-  const password = env.TIKHUB_PASSWORD;
+  const { TIKHUB_USERNAME: username, TIKHUB_PASSWORD: password } = env;
+  if (username && password) return { username, password };
   const unset = [!username && "TIKHUB_USERNAME", !password && "TIKHUB_PASSWORD"].filter(Boolean);
-  if (unset.length) {
-    throw new CliError(`missing credentials: set ${unset.join(" and ")} in the environment (export TIKHUB_USERNAME=… TIKHUB_PASSWORD=…)`, EXIT.AUTH);
-  }
-  return { username: username!, password: password! };
+  throw new CliError(`missing credentials: set ${unset.join(" and ")} in the environment (export TIKHUB_USERNAME=… TIKHUB_PASSWORD=…)`, EXIT.AUTH);
 }
 
 function stackOf(error: unknown): string {
@@ -125,7 +124,10 @@ function stackOf(error: unknown): string {
 }
 
 /** Runs the CLI and resolves to its exit code; never throws. */
-export async function main(argv: string[] = process.argv.slice(2), io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+export async function main(
+  argv: string[] = process.argv.slice(2),
+  io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env },
+): Promise<number> {
   const redact = redactor(io.env, argv);
   let debug = argv.includes("--debug");
   let baseUrl = DEFAULT_BASE_URL;

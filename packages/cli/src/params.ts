@@ -1,7 +1,7 @@
 // An operation's flags → the API's parameters. Whether a value is acceptable is decided by the model's
 // checkParams (@tikhubapi/spec/runtime: the one implementation of the spec's constraints, the mock's
 // judge too); this module only words its answer for the command line, naming the flag.
-import { coerceParam, checkParams, type ParamProblem, type QueryValues } from "@tikhubapi/spec/runtime";
+import { checkParams, coerceParam, type ParamProblem, type QueryValues } from "@tikhubapi/spec/runtime";
 import type { Operation, Param, Section } from "./commands.js";
 import { UsageError } from "./errors.js";
 
@@ -34,7 +34,7 @@ function worded(p: Param, problem: ParamProblem, text: string): string {
 }
 
 /** The API value of a checked text: the model's coercion, except that an integer beyond 2^53 keeps its digits (cursors can be 64-bit). */
-function valueOf(p: Param, text: string): string | number | boolean {
+function apiValue(p: Param, text: string): string | number | boolean {
   const value = coerceParam(text, p.type);
   return p.type === "integer" && typeof value === "number" && !Number.isSafeInteger(value) ? text.replace(/^(-?)0+(?=\d)/, "$1") : value;
 }
@@ -58,5 +58,5 @@ export function toParams(section: Section, op: Operation, values: Record<string,
     const list = missing.map((p) => `--${p.flag} <${p.type}>${p.example !== undefined ? ` (e.g. ${String(p.example)})` : ""}`).join(", ");
     throw new UsageError(`${section.name} ${op.cliCommand}: missing required parameter${missing.length > 1 ? "s" : ""} ${list} (see ${helpCommand})`);
   }
-  return Object.fromEntries(op.params.filter((p) => query[p.name] !== undefined).map((p) => [p.name, valueOf(p, query[p.name] as string)]));
+  return Object.fromEntries(op.params.filter((p) => query[p.name] !== undefined).map((p) => [p.name, apiValue(p, query[p.name] as string)]));
 }

@@ -50,9 +50,12 @@ export function parseHeaders(list: readonly string[]): Record<string, string> {
     if (CREDENTIAL_HEADERS.has(name.toLowerCase()) || /^\s*(proxy-)?authorization\b/i.test(text)) {
       throw new UsageError(`--header ${name.split(/\s/)[0]} is not accepted: ${CREDENTIALS_FROM_ENV} (the value is not shown)`);
     }
-    if (colon === -1) throw new UsageError(`--header ${JSON.stringify(text)} has no colon: write it as --header 'Name: value' (e.g. --header 'Prefer: code=429')`);
+    if (colon === -1)
+      throw new UsageError(`--header ${JSON.stringify(text)} has no colon: write it as --header 'Name: value' (e.g. --header 'Prefer: code=429')`);
     if (!FIELD_NAME.test(name)) {
-      throw new UsageError(`--header ${JSON.stringify(text)}: ${JSON.stringify(name)} is not a valid header name (letters, digits and !#$%&'*+.^_\`|~- only, no spaces)`);
+      throw new UsageError(
+        `--header ${JSON.stringify(text)}: ${JSON.stringify(name)} is not a valid header name (letters, digits and !#$%&'*+.^_\`|~- only, no spaces)`,
+      );
     }
     if (TRANSPORT_HEADERS.has(name.toLowerCase())) throw new UsageError(`--header ${name}: this header is managed by the HTTP client and cannot be set`);
     const value = text.slice(colon + 1).trim();
