@@ -10,20 +10,33 @@ export function checkTimeout(value: unknown): void {
   }
 }
 
-/** `maxRetries`: an integer ≥ 0. */
-export function checkRetries(value: unknown): void {
-  if (!(Number.isInteger(value) && (value as number) >= 0)) throw invalidOption("maxRetries", "a whole number ≥ 0", value);
+/** `maxRetries` (and other counts): an integer ≥ 0. */
+export function checkCount(name: string, value: unknown): void {
+  if (!(Number.isInteger(value) && (value as number) >= 0)) throw invalidOption(name, "a whole number ≥ 0", value);
 }
 
 function invalidOption(name: string, expected: string, value: unknown): InvalidRequestError {
   return new InvalidRequestError(`Option ${name} must be ${expected}, got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`);
 }
 
-/** The base URL without trailing slashes; an http(s) URL without user info (its text is never echoed: it may hold a password). */
+/** The page's own address where there is one (a document or a worker), for a relative baseUrl. */
+function pageUrl(): string | undefined {
+  try {
+    const g = globalThis as { document?: { baseURI?: string }; location?: { href?: string } };
+    return g.document?.baseURI ?? g.location?.href;
+  } catch {
+    return undefined; // Deno without --location throws on `location`
+  }
+}
+
+/**
+ * The base URL, absolute and without trailing slashes: an http(s) URL without user info (its text is
+ * never echoed: it may hold a password). In a page, a relative one ("/api/tikhub") resolves against it.
+ */
 export function checkBaseUrl(value: unknown): string {
   let url: URL;
   try {
-    url = new URL(value as string);
+    url = new URL(value as string, typeof value === "string" && value[0] === "/" ? pageUrl() : undefined);
   } catch {
     throw new InvalidRequestError("Option baseUrl must be an absolute http(s) URL");
   }
