@@ -3,10 +3,9 @@
 // by hand, and nothing here interprets the spec: names, required parameters and pagination all come
 // from the model.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { loadOperations } from "./load-operations.mjs";
+import { OPERATIONS as operations } from "@tikhubapi/spec/operations";
 
 const out = new URL("../src/generated/operations.ts", import.meta.url);
-const operations = loadOperations("generate-operations");
 
 /** A type expression for the items at a dotted itemsField ("body.sections[].items") of Data<Op>. */
 function itemType(id, field) {

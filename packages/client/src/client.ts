@@ -1,3 +1,4 @@
+import { basicToken, DEFAULT_BASE_URL } from "@tikhubapi/spec/runtime";
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "@tikhubapi/types";
 import { hider } from "./answer.js";
@@ -10,7 +11,7 @@ import { bodyText, createPipeline } from "./pipeline.js";
 import type { PageOptions, RequestOptions } from "./resource-types.js";
 import { RETRY_AFTER_CAP_MS } from "./retry.js";
 
-export const DEFAULT_BASE_URL = "https://api.tikhubapi.com/api/v1";
+export { DEFAULT_BASE_URL };
 
 export interface TikHubClientOptions {
   /** Account username (default: the TIKHUB_USERNAME environment variable, where there is one). */
@@ -49,11 +50,6 @@ function env(name: string): string | undefined {
   return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] || undefined;
 }
 
-/** `Basic base64(username:password)`, UTF-8 safe (btoa alone takes Latin-1 only). */
-function basicAuth(username: string, password: string): string {
-  return `Basic ${btoa(unescape(encodeURIComponent(`${username}:${password}`)))}`;
-}
-
 export function createTikHubClient(options: TikHubClientOptions = {}): TikHubClient {
   const username = options.username ?? env("TIKHUB_USERNAME");
   const password = options.password ?? env("TIKHUB_PASSWORD");
@@ -64,7 +60,7 @@ export function createTikHubClient(options: TikHubClientOptions = {}): TikHubCli
   checkTimeout(timeoutMs);
   if (typeof (fetchImpl ?? globalThis.fetch) !== "function") throw new InvalidRequestError("Option fetch must be a function (there is no global fetch here)");
   const headers: Record<string, string> = { accept: "application/json", ...(Object(options.headers) === options.headers ? options.headers : {}) };
-  const authorization = username !== undefined || password !== undefined ? basicAuth(username ?? "", password ?? "") : undefined;
+  const authorization = username !== undefined || password !== undefined ? `Basic ${basicToken(username ?? "", password ?? "")}` : undefined;
   if (authorization) headers.authorization = authorization;
   // Without a fetch option the global fetch is looked up per call: an interceptor installed after the
   // client was made (MSW's `setupServer().listen()` in a test's beforeAll) still sees every request.

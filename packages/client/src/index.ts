@@ -18,7 +18,7 @@ export {
 export type { TikHubErrorFields } from "./errors.js";
 export { isRetryable } from "./retry.js";
 export { isSuccess } from "./success.js";
-export { nextPage, pageItems, PageWalker, readField } from "./pagination.js";
+export { nextCursor, nextPage, pageItems, PageWalker, readField } from "./pagination.js";
 export type { Pagination, PageState, PageStep } from "./pagination.js";
 export type { ClientOperation } from "./operation.js";
 export type { Resources } from "./generated/operations.js";

@@ -5,7 +5,7 @@ import type { TikHubClient } from "./client.js";
 import { RateLimitError } from "./errors.js";
 import { OPERATIONS, type QueryHelpers } from "./generated/operations.js";
 import { checkCount } from "./options.js";
-import { nextPage, pageItems } from "./pagination.js";
+import { nextCursor, pageItems } from "@tikhubapi/spec/runtime";
 import type { PageParam } from "./query-types.js";
 import type { RequestOptions } from "./resource-types.js";
 import { backoffMs, isRetryable } from "./retry.js";
@@ -50,7 +50,7 @@ export function createTikHubQueries(tikhub: TikHubClient, options: TikHubQueryHe
           call(pageParam == null ? params : { ...params, [p.cursorParam]: pageParam }, { signal, maxRetries: 0 }),
         initialPageParam: (params?.[p.cursorParam] as PageParam | undefined) ?? null,
         getNextPageParam: (lastPage: unknown, _pages: unknown[], lastPageParam: PageParam, allPageParams: PageParam[]) =>
-          nextPage(lastPage, p, lastPageParam ?? undefined, new Set(allPageParams.filter((c) => c != null).map(String))),
+          nextCursor(lastPage, p, lastPageParam ?? undefined, new Set(allPageParams.filter((c) => c != null).map(String))),
         retry,
         retryDelay,
         ...extra,
