@@ -11,6 +11,9 @@ type Call = (params: Params, options?: RequestOptions) => Promise<unknown>;
 /** The paging helpers of the operation model, one semantics for the client, the CLI and the mock. `nextPage` is `nextCursor`'s former name. */
 export { nextCursor as nextPage, nextCursor, pageItems, readField };
 
+/** How many of the latest cursors a walk remembers: a list that loops repeats a recent one. */
+const SEEN_WINDOW = 100;
+
 /**
  * Where a walk through a paged list stands: plain JSON, so a long export can save it after each page
  * and resume from it later (`.walk(params, { from: state })`) exactly where it stopped.
@@ -18,7 +21,7 @@ export { nextCursor as nextPage, nextCursor, pageItems, readField };
 export interface PageState {
   /** The cursor the next request sends; absent: the parameters' own (none, or the one you gave). */
   cursor?: string | number;
-  /** Every cursor requested so far, as text: a cursor that comes back ends the list instead of looping. */
+  /** The cursors requested most recently (at most the last 100), as text: one that comes back ends the list instead of looping. */
   seen: string[];
   /** Pages fetched so far (over every run that resumed this state). */
   pages: number;
@@ -66,6 +69,11 @@ export class PageWalker {
   advance<Page, Item>(page: Page): PageStep<Page, Item> {
     const p = this.pagination;
     const next = nextCursor(page, p, this.cursor, this.seen);
+    // A bounded memory, so that a state saved after every page of a long export stays small.
+    for (const old of this.seen) {
+      if (this.seen.size <= SEEN_WINDOW) break;
+      this.seen.delete(old);
+    }
     this.pages++;
     if (next === undefined) this.done = true;
     else this.cursor = next;
