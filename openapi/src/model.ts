@@ -4,11 +4,11 @@
 // place that interprets `x-pagination`, `x-status`, parameter constraints and naming; whatever it
 // cannot model it refuses with a ModelError naming the operation. Pure: no runtime APIs.
 import { ModelError } from "./model-error.js";
-import { cliFlag, cliNames, clientNames } from "./naming.js";
+import { clientNames, cliFlag, cliNames } from "./naming.js";
 import { deref, type OpenApiDocument, operationsOf } from "./spec-document.js";
 
 export { ModelError } from "./model-error.js";
-export { cliFlag, cliNames, clientNames, kebab, type NamedOperation } from "./naming.js";
+export { clientNames, cliFlag, cliNames, kebab, type NamedOperation } from "./naming.js";
 export { deref, HTTP_METHODS, type OpenApiDocument, operationsOf, pointer, type SpecOperationEntry } from "./spec-document.js";
 
 export type ParamType = "string" | "integer" | "number" | "boolean";
@@ -91,7 +91,21 @@ const PARAM_TYPES: readonly ParamType[] = ["string", "integer", "number", "boole
 /** The parameter object's keys the model reads or may ignore (prose). */
 const PARAMETER_KEYS = new Set(["name", "in", "required", "description", "schema", "example", "examples"]);
 /** The schema keywords a parameter may use: each is modelled (and checked by checkParams), or prose. */
-const SCHEMA_KEYWORDS = new Set(["type", "format", "pattern", "enum", "minimum", "maximum", "minLength", "maxLength", "default", "example", "examples", "description", "title"]);
+const SCHEMA_KEYWORDS = new Set([
+  "type",
+  "format",
+  "pattern",
+  "enum",
+  "minimum",
+  "maximum",
+  "minLength",
+  "maxLength",
+  "default",
+  "example",
+  "examples",
+  "description",
+  "title",
+]);
 const PAGINATION_KEYS = new Set(["cursorParam", "nextCursorField", "hasMoreField", "itemsField", "totalField"]);
 /** A field path: names joined by dots, each optionally ending in `[]`. */
 const FIELD_PATH = /^[A-Za-z_$][\w$-]*(\[\])?(\.[A-Za-z_$][\w$-]*(\[\])?)*$/;
@@ -101,7 +115,12 @@ const isParamValue = (value: unknown): value is ParamValue => typeof value === "
 
 function firstExample(parameter: Record<string, unknown>, schema: Record<string, unknown>): unknown {
   const named = isRecord(parameter.examples) ? Object.values(parameter.examples)[0] : undefined;
-  const candidates = [parameter.example, isRecord(named) ? named.value : undefined, schema.example, Array.isArray(schema.examples) ? schema.examples[0] : undefined];
+  const candidates = [
+    parameter.example,
+    isRecord(named) ? named.value : undefined,
+    schema.example,
+    Array.isArray(schema.examples) ? schema.examples[0] : undefined,
+  ];
   return candidates.find((v) => v !== undefined);
 }
 
@@ -124,10 +143,17 @@ function parameterModel(spec: unknown, id: string, raw: unknown): ParameterModel
   if (parameter.required !== undefined && typeof parameter.required !== "boolean") fail("required must be true or false");
   const schema = deref(spec, parameter.schema) ?? {};
   if (!isRecord(schema)) fail("schema is not an object");
-  for (const key of Object.keys(schema)) if (!SCHEMA_KEYWORDS.has(key) && !key.startsWith("x-")) fail(`unknown schema keyword "${key}" (the model cannot check it)`);
+  for (const key of Object.keys(schema))
+    if (!SCHEMA_KEYWORDS.has(key) && !key.startsWith("x-")) fail(`unknown schema keyword "${key}" (the model cannot check it)`);
   const type = schema.type as ParamType;
   if (!PARAM_TYPES.includes(type)) fail(`type ${JSON.stringify(schema.type)}; the model knows ${PARAM_TYPES.join(", ")}`);
-  const model: ParameterModel = { name, flag: cliFlag(name), type, required: parameter.required === true, description: typeof parameter.description === "string" ? parameter.description : "" };
+  const model: ParameterModel = {
+    name,
+    flag: cliFlag(name),
+    type,
+    required: parameter.required === true,
+    description: typeof parameter.description === "string" ? parameter.description : "",
+  };
   if (schema.format !== undefined) {
     if (typeof schema.format !== "string") fail("format must be a string");
     model.format = schema.format as string;
@@ -142,7 +168,8 @@ function parameterModel(spec: unknown, id: string, raw: unknown): ParameterModel
     model.default = schema.default as ParamValue;
   }
   if (schema.enum !== undefined) {
-    if (!Array.isArray(schema.enum) || schema.enum.length === 0 || !schema.enum.every(isParamValue)) fail("enum must be a non-empty list of strings, numbers or booleans");
+    if (!Array.isArray(schema.enum) || schema.enum.length === 0 || !schema.enum.every(isParamValue))
+      fail("enum must be a non-empty list of strings, numbers or booleans");
     model.enum = schema.enum as ParamValue[];
   }
   if (schema.pattern !== undefined) {
@@ -179,14 +206,21 @@ function paginationModel(id: string, raw: unknown, params: readonly ParameterMod
   const field = (key: string, optional: boolean): string | undefined => {
     const value = raw[key];
     if (value === undefined && optional) return undefined;
-    if (typeof value !== "string" || !FIELD_PATH.test(value)) fail(`${key} must be a field path such as "has_more", "pagination.has_more" or "body.sections[].items", got ${JSON.stringify(value)}`);
+    if (typeof value !== "string" || !FIELD_PATH.test(value))
+      fail(`${key} must be a field path such as "has_more", "pagination.has_more" or "body.sections[].items", got ${JSON.stringify(value)}`);
     return value as string;
   };
   const cursorParam = raw.cursorParam;
-  if (typeof cursorParam !== "string" || !params.some((p) => p.name === cursorParam)) fail(`cursorParam ${JSON.stringify(cursorParam)} is not one of the operation's parameters`);
+  if (typeof cursorParam !== "string" || !params.some((p) => p.name === cursorParam))
+    fail(`cursorParam ${JSON.stringify(cursorParam)} is not one of the operation's parameters`);
   if (!("nextCursorField" in raw)) fail("nextCursorField is missing (null for a page-numbered list)");
   const nextCursorField = raw.nextCursorField === null ? null : (field("nextCursorField", false) as string);
-  const model: PaginationModel = { cursorParam: cursorParam as string, nextCursorField, hasMoreField: field("hasMoreField", false) as string, itemsField: field("itemsField", false) as string };
+  const model: PaginationModel = {
+    cursorParam: cursorParam as string,
+    nextCursorField,
+    hasMoreField: field("hasMoreField", false) as string,
+    itemsField: field("itemsField", false) as string,
+  };
   const totalField = field("totalField", true);
   if (totalField !== undefined) model.totalField = totalField;
   return model;
@@ -220,7 +254,11 @@ export function buildModel(spec: unknown): readonly OperationModel[] {
     const seen = new Map<string, string>();
     for (const p of params) {
       const twice = seen.get(p.flag);
-      if (twice !== undefined) throw new ModelError(id, twice === p.name ? `parameter ${p.name} is listed twice` : `parameters ${twice} and ${p.name} map to the same CLI flag --${p.flag}`);
+      if (twice !== undefined)
+        throw new ModelError(
+          id,
+          twice === p.name ? `parameter ${p.name} is listed twice` : `parameters ${twice} and ${p.name} map to the same CLI flag --${p.flag}`,
+        );
       seen.set(p.flag, p.name);
     }
     const clash = byName.get(`${namespace}.${method}`);
@@ -249,7 +287,9 @@ export function buildModel(spec: unknown): readonly OperationModel[] {
 export function buildSections(spec: unknown, operations: readonly OperationModel[] = buildModel(spec)): readonly SectionModel[] {
   const tags = (isRecord(spec) && Array.isArray(spec.tags) ? spec.tags : []) as OpenApiDocument["tags"] & object;
   const used = new Set(operations.map((op) => op.section));
-  const sections: SectionModel[] = tags.filter((t) => used.has(t.name)).map((t) => ({ name: t.name, namespace: t.name.toLowerCase(), description: t.description ?? "" }));
+  const sections: SectionModel[] = tags
+    .filter((t) => used.has(t.name))
+    .map((t) => ({ name: t.name, namespace: t.name.toLowerCase(), description: t.description ?? "" }));
   for (const op of operations) if (!sections.some((s) => s.name === op.section)) sections.push({ name: op.section, namespace: op.namespace, description: "" });
   return sections;
 }

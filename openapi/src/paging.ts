@@ -13,7 +13,9 @@ export function readField(value: unknown, field: string): unknown {
     if (current === null || current === undefined) return undefined;
     const flat = part.endsWith("[]");
     const key = flat ? part.slice(0, -2) : part;
-    current = Array.isArray(current) ? current.flatMap((item) => (item as Record<string, unknown> | null)?.[key] ?? []) : (current as Record<string, unknown>)[key];
+    current = Array.isArray(current)
+      ? current.flatMap((item) => (item as Record<string, unknown> | null)?.[key] ?? [])
+      : (current as Record<string, unknown>)[key];
     if (flat && !Array.isArray(current)) return undefined;
   }
   return current;

@@ -38,8 +38,10 @@ export function paramViolation(p: ParameterModel, value: unknown): { kind: Param
   if (p.enum && !p.enum.includes(value as string | number | boolean)) return { kind: "enum", message: `${name} must be one of ${p.enum.join(", ")}` };
   if (typeof value === "string") {
     if (p.pattern !== undefined && !new RegExp(p.pattern, "u").test(value)) return { kind: "pattern", message: `${name} must match pattern "${p.pattern}"` };
-    if (p.minLength !== undefined && [...value].length < p.minLength) return { kind: "minLength", message: `${name} must have at least ${p.minLength} characters` };
-    if (p.maxLength !== undefined && [...value].length > p.maxLength) return { kind: "maxLength", message: `${name} must have at most ${p.maxLength} characters` };
+    if (p.minLength !== undefined && [...value].length < p.minLength)
+      return { kind: "minLength", message: `${name} must have at least ${p.minLength} characters` };
+    if (p.maxLength !== undefined && [...value].length > p.maxLength)
+      return { kind: "maxLength", message: `${name} must have at most ${p.maxLength} characters` };
   }
   if (typeof value === "number") {
     if (p.minimum !== undefined && value < p.minimum) return { kind: "minimum", message: `${name} must be >= ${p.minimum}` };
@@ -71,7 +73,8 @@ export function checkParams(params: readonly ParameterModel[], query: QueryValue
   }
   if (options.rejectUnknown) {
     for (const name of Object.keys(query)) {
-      if (query[name] !== undefined && !params.some((p) => p.name === name)) problems.push({ param: name, kind: "unknown", message: `query parameter ${name} is not a parameter of this operation` });
+      if (query[name] !== undefined && !params.some((p) => p.name === name))
+        problems.push({ param: name, kind: "unknown", message: `query parameter ${name} is not a parameter of this operation` });
     }
   }
   return problems;

@@ -20,8 +20,7 @@ export interface SpecOperationEntry {
 }
 
 /** A JSON pointer from path segments ("/live/info" → "~1live~1info"). */
-export const pointer = (...parts: ReadonlyArray<string | number>): string =>
-  parts.map((p) => String(p).replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
+export const pointer = (...parts: ReadonlyArray<string | number>): string => parts.map((p) => String(p).replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
 
 /** Follows a local `$ref` ("#/components/…") inside the document until a node without one; throws on a circular chain. */
 // biome-ignore lint/suspicious/noExplicitAny: a node of the JSON document, whatever its shape

@@ -1,12 +1,16 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildModel, buildSections, cliFlag, cliNames, clientNames, kebab, ModelError, type OperationModel } from "../src/model.js";
+import { buildModel, buildSections, clientNames, cliFlag, cliNames, kebab, ModelError, type OperationModel } from "../src/model.js";
 
-const bundle = JSON.parse(readFileSync(new URL("../dist/openapi.json", import.meta.url), "utf8"));
+/** JSON fixtures, edited freely by each case. */
+// biome-ignore lint/suspicious/noExplicitAny: the tests build and mutate raw spec JSON on purpose
+type Json = Record<string, any>;
+
+const bundle: Json = JSON.parse(readFileSync(new URL("../dist/openapi.json", import.meta.url), "utf8"));
 
 /** A minimal spec of one GET operation; `edit` changes the operation object. */
-function specWith(edit: (op: Record<string, any>) => void = () => {}, extra: Record<string, any> = {}): Record<string, any> {
-  const op: Record<string, any> = {
+function specWith(edit: (op: Json) => void = () => {}, extra: Json = {}): Json {
+  const op: Json = {
     operationId: "liveGetInfo",
     tags: ["Live"],
     summary: "Get live room info",
@@ -42,7 +46,7 @@ describe("buildModel on the bundled spec", () => {
   const byId = new Map(model.map((op) => [op.id, op]));
 
   it("models every operation of the bundle, in its order, with unique client and CLI names", () => {
-    const ids = Object.values(bundle.paths).flatMap((item: any) => Object.values(item).map((op: any) => op.operationId));
+    const ids = (Object.values(bundle.paths) as Json[]).flatMap((item) => (Object.values(item) as Json[]).map((op) => op.operationId));
     expect(model.map((op) => op.id)).toEqual(ids);
     expect(model.length).toBeGreaterThanOrEqual(50);
     expect(new Set(model.map((op) => `${op.namespace}.${op.method}`)).size).toBe(model.length);
@@ -51,7 +55,16 @@ describe("buildModel on the bundled spec", () => {
 
   it("liveGetInfo: names, path, evidence, statuses and its parameters with constraints and examples", () => {
     const op = byId.get("liveGetInfo") as OperationModel;
-    expect(op).toMatchObject({ section: "Live", namespace: "live", method: "getInfo", cliCommand: "get-info", httpMethod: "GET", path: "/live/info", evidence: "CONFIRMED", pagination: null });
+    expect(op).toMatchObject({
+      section: "Live",
+      namespace: "live",
+      method: "getInfo",
+      cliCommand: "get-info",
+      httpMethod: "GET",
+      path: "/live/info",
+      evidence: "CONFIRMED",
+      pagination: null,
+    });
     expect(op.statuses).toEqual([200, 400, 401, 428, 429, 500]);
     const roomId = op.params.find((p) => p.name === "room_id");
     expect(roomId).toMatchObject({ flag: "room-id", type: "string", required: true, minLength: 1, pattern: "^[0-9]+$" });
@@ -59,7 +72,12 @@ describe("buildModel on the bundled spec", () => {
   });
 
   it("paged operations carry x-pagination as a PaginationModel, totalField only where the spec gives one", () => {
-    expect(byId.get("searchProducts")?.pagination).toEqual({ cursorParam: "offset", nextCursorField: "cursor", hasMoreField: "has_more", itemsField: "body.sections[].items" });
+    expect(byId.get("searchProducts")?.pagination).toEqual({
+      cursorParam: "offset",
+      nextCursorField: "cursor",
+      hasMoreField: "has_more",
+      itemsField: "body.sections[].items",
+    });
     expect(byId.get("videoGetTrending")?.pagination?.nextCursorField).toBeNull();
     expect(byId.get("userGetFollowers")?.pagination?.totalField).toBe("total");
     for (const op of model) if (op.pagination) expect(op.params.map((p) => p.name)).toContain(op.pagination.cursorParam);
@@ -99,22 +117,46 @@ describe("buildModel on a small spec", () => {
     expect(buildSections(specWith())).toEqual([{ name: "Live", namespace: "live", description: "Live rooms" }]);
   });
 
-  const refused: Array<[string, (op: Record<string, any>) => void, RegExp]> = [
-    ["an unknown x-pagination key", (op) => (op["x-pagination"] = { cursorParam: "offset", nextCursorField: "cursor", hasMoreField: "has_more", itemsField: "list", pageSize: 20 }), /x-pagination: unknown key "pageSize"/],
-    ["an x-pagination cursorParam that is no parameter", (op) => (op["x-pagination"] = { cursorParam: "page", nextCursorField: null, hasMoreField: "has_more", itemsField: "list" }), /cursorParam "page" is not one of/],
-    ["an x-pagination without nextCursorField", (op) => (op["x-pagination"] = { cursorParam: "offset", hasMoreField: "has_more", itemsField: "list" }), /nextCursorField is missing/],
-    ["an x-pagination field that is not a field path", (op) => (op["x-pagination"] = { cursorParam: "offset", nextCursorField: "cursor", hasMoreField: "has more", itemsField: "list" }), /hasMoreField must be a field path/],
+  const refused: Array<[string, (op: Json) => void, RegExp]> = [
+    [
+      "an unknown x-pagination key",
+      (op) => (op["x-pagination"] = { cursorParam: "offset", nextCursorField: "cursor", hasMoreField: "has_more", itemsField: "list", pageSize: 20 }),
+      /x-pagination: unknown key "pageSize"/,
+    ],
+    [
+      "an x-pagination cursorParam that is no parameter",
+      (op) => (op["x-pagination"] = { cursorParam: "page", nextCursorField: null, hasMoreField: "has_more", itemsField: "list" }),
+      /cursorParam "page" is not one of/,
+    ],
+    [
+      "an x-pagination without nextCursorField",
+      (op) => (op["x-pagination"] = { cursorParam: "offset", hasMoreField: "has_more", itemsField: "list" }),
+      /nextCursorField is missing/,
+    ],
+    [
+      "an x-pagination field that is not a field path",
+      (op) => (op["x-pagination"] = { cursorParam: "offset", nextCursorField: "cursor", hasMoreField: "has more", itemsField: "list" }),
+      /hasMoreField must be a field path/,
+    ],
     ["an x-pagination that is not an object", (op) => (op["x-pagination"] = "offset"), /x-pagination: must be an object/],
     ["an unknown constraint keyword", (op) => (op.parameters[0].schema.multipleOf = 2), /parameter room_id: unknown schema keyword "multipleOf"/],
     ["an unknown parameter keyword", (op) => (op.parameters[0].style = "form"), /parameter room_id: unknown parameter keyword "style"/],
     ["a parameter outside the query", (op) => (op.parameters[0].in = "header"), /parameter room_id: is in "header"/],
-    ["an array parameter", (op) => (op.parameters[0].schema = { type: "array", items: { type: "string" } }), /parameter room_id: unknown schema keyword "items"/],
+    [
+      "an array parameter",
+      (op) => (op.parameters[0].schema = { type: "array", items: { type: "string" } }),
+      /parameter room_id: unknown schema keyword "items"/,
+    ],
     ["a parameter without a type", (op) => (op.parameters[0].schema = { minLength: 1 }), /parameter room_id: type undefined/],
     ["a pattern that does not compile", (op) => (op.parameters[0].schema.pattern = "(["), /pattern "\(\[" is not a valid regular expression/],
     ["a minimum on a string", (op) => (op.parameters[0].schema.minimum = 1), /minimum applies to numbers/],
     ["an empty enum", (op) => (op.parameters[0].schema.enum = []), /enum must be a non-empty list/],
     ["a default of the wrong type", (op) => (op.parameters[0].schema.default = 5), /default 5 is not of type string/],
-    ["two parameters with one flag", (op) => op.parameters.push({ name: "room-id", in: "query", schema: { type: "string" } }), /parameters room_id and room-id map to the same CLI flag --room-id/],
+    [
+      "two parameters with one flag",
+      (op) => op.parameters.push({ name: "room-id", in: "query", schema: { type: "string" } }),
+      /parameters room_id and room-id map to the same CLI flag --room-id/,
+    ],
     ["a parameter listed twice", (op) => op.parameters.push({ name: "room_id", in: "query", schema: { type: "string" } }), /parameter room_id is listed twice/],
     ["an unknown x-status", (op) => (op["x-status"] = "GUESSED"), /x-status "GUESSED" must be one of/],
     ["a missing x-status", (op) => delete op["x-status"], /x-status undefined/],
