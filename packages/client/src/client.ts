@@ -7,7 +7,8 @@ import { InvalidRequestError } from "./errors.js";
 import { OPERATIONS, type Resources } from "./generated/operations.js";
 import { checkBaseUrl, checkCount, checkTimeout } from "./options.js";
 import { iterate, pages, walk } from "./pagination.js";
-import { bodyText, createPipeline } from "./pipeline.js";
+import { BufferedResponse } from "./buffered-response.js";
+import { createPipeline } from "./pipeline.js";
 import type { PageOptions, RequestOptions } from "./resource-types.js";
 import { RETRY_AFTER_CAP_MS } from "./retry.js";
 
@@ -75,10 +76,11 @@ export function createTikHubClient(options: TikHubClientOptions = {}): TikHubCli
       const { signal, headers: callHeaders } = requestOptions;
       if (signal !== undefined && typeof signal?.addEventListener !== "function") throw new InvalidRequestError("Option signal must be an AbortSignal");
       if (callHeaders !== undefined && Object(callHeaders) !== callHeaders) throw new InvalidRequestError("Option headers must be an object");
-      // parseAs "stream": openapi-fetch leaves the body alone; the pipeline has read it already.
-      const { error, response } = await raw.GET(op.path as never, { ...requestOptions, params: { query: params }, parseAs: "stream" } as never);
-      const text = bodyText(response) ?? (response.ok ? await response.text() : typeof error === "string" ? error : error === undefined ? "" : JSON.stringify(error));
-      return unwrap(`GET ${op.path}`, response, text, () => hider(password, new Headers(callHeaders).get("authorization") ?? authorization ?? null));
+      // parseAs "text": the pipeline's BufferedResponse hands over the text it read, no second read.
+      const { data, error, response } = await raw.GET(op.path as never, { ...requestOptions, params: { query: params }, parseAs: "text" } as never);
+      const quoted = BufferedResponse.textOf(response) !== undefined;
+      const text: string = response.ok ? (data ?? "") : typeof error === "string" ? error : error === undefined ? "" : JSON.stringify(error);
+      return unwrap(`GET ${op.path}`, response, text, quoted, () => hider(password, new Headers(callHeaders).get("authorization") ?? authorization ?? null));
     };
     const method: Record<string, unknown> & typeof call = call as never;
     const p = op.pagination;

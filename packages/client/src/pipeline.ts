@@ -5,6 +5,7 @@
 // openapi-fetch (or anyone) parses it, so 64-bit ids stay exact.
 import { AbortError, ConnectionError, TikHubError, TimeoutError } from "./errors.js";
 import { type Hide, hider } from "./answer.js";
+import { BufferedResponse } from "./buffered-response.js";
 import { mayHoldUnsafeInteger, quoteUnsafeIntegers } from "./lossless-json.js";
 import { checkCount, checkTimeout } from "./options.js";
 import { backoffMs, retryAfterMs, sleep } from "./retry.js";
@@ -26,10 +27,6 @@ export interface CallOptions {
   maxRetries?: number;
   timeoutMs?: number | false;
 }
-
-/** The text of each answer the pipeline built (unsafe integers quoted), so resource methods need not read it again. */
-const bodies = new WeakMap<Response, string>();
-export const bodyText = (response: Response): string | undefined => bodies.get(response);
 
 const RISK_CONTROL = /"code"\s*:\s*500\b/;
 
@@ -72,7 +69,7 @@ function retryWait(response: Response, text: string, retry: number): number | un
   if (status !== 200) return undefined;
   // A 200 that is not a JSON object (a gateway's page, nothing), or the upstream's risk control (code 500).
   if (!/^\s*\{/.test(text)) return backoffMs(retry);
-  if (RISK_CONTROL.test(text)) {
+  if (text.includes("500") && RISK_CONTROL.test(text)) {
     try {
       if (JSON.parse(text).code === 500) return backoffMs(retry);
     } catch {}
@@ -80,18 +77,13 @@ function retryWait(response: Response, text: string, retry: number): number | un
   return undefined;
 }
 
-/** The answer as openapi-fetch and middleware see it: the same status and headers, the body already read, long integers quoted. */
+/** The answer as openapi-fetch and middleware see it: the same status, headers and url, the body already read, long integers quoted. */
 function rebuilt(response: Response, text: string): Response {
   const quoted = mayHoldUnsafeInteger(text) ? quoteUnsafeIntegers(text) : text;
-  let headers = response.headers;
-  if (quoted !== text) {
-    headers = new Headers(headers);
-    headers.delete("content-length");
-  }
-  const out = new Response(quoted || null, { status: response.status, statusText: response.statusText, headers });
-  if (response.url) Object.defineProperty(out, "url", { value: response.url });
-  bodies.set(out, quoted);
-  return out;
+  if (quoted === text) return new BufferedResponse(text, response);
+  const headers = new Headers(response.headers);
+  headers.delete("content-length");
+  return new BufferedResponse(quoted, { status: response.status, statusText: response.statusText, headers, url: response.url });
 }
 
 const aborted = (call: () => string, signal: AbortSignal) => new AbortError(`${call()} was aborted`, { cause: signal.reason });
