@@ -68,7 +68,7 @@ function retryWait(response: Response, text: string, retry: number): number | un
   if (status > 499) return backoffMs(retry);
   if (status !== 200) return undefined;
   // A 200 that is not a JSON object (a gateway's page, nothing), or the upstream's risk control (code 500).
-  if (!/^\s*\{/.test(text)) return backoffMs(retry);
+  if (text.charCodeAt(0) !== 123 && !/^\s*\{/.test(text)) return backoffMs(retry);
   if (text.includes("500") && RISK_CONTROL.test(text)) {
     try {
       if (JSON.parse(text).code === 500) return backoffMs(retry);
@@ -103,24 +103,29 @@ function attempt(
 ): Promise<{ response: Response; text: string }> {
   const { signal } = request;
   if (signal.aborted) return Promise.reject(aborted(call, signal));
-  const controller = new AbortController();
-  const work = (async () => {
-    const response = await fetch(request, { ...ext, signal: controller.signal });
-    return { response, text: await response.text() };
-  })();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let onAbort: () => void = () => {};
-  return new Promise<{ response: Response; text: string }>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const settle = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", onAbort);
+    };
     const fail = (error: TikHubError) => {
+      settle();
       reject(error);
       controller.abort();
     };
+    const onAbort = () => fail(aborted(call, signal));
     if (timeoutMs) timer = setTimeout(() => fail(new TimeoutError(`${call()} timed out after ${timeoutMs} ms`)), timeoutMs);
-    signal.addEventListener("abort", (onAbort = () => fail(aborted(call, signal))));
-    work.then(resolve, (cause) => fail(connectionError(call(), cause, hide())));
-  }).finally(() => {
-    clearTimeout(timer);
-    signal.removeEventListener("abort", onAbort);
+    signal.addEventListener("abort", onAbort);
+    fetch(request, ext ? { ...ext, signal: controller.signal } : { signal: controller.signal })
+      .then((response) =>
+        response.text().then((text) => {
+          settle();
+          resolve({ response, text });
+        }),
+      )
+      .catch((cause) => fail(connectionError(call(), cause, hide())));
   });
 }
 
