@@ -1,8 +1,10 @@
-// Checking query parameters against the model: one implementation of the constraints, worded and
-// ordered as Prism (the engine of the Node mock) checks them, so the MSW handlers, the CLI and the
-// client can refuse what the mock refuses. Per parameter, in the spec's order: an empty value counts as
-// absent, a repeated parameter is not a single value, numbers and booleans are coerced from text as
-// ajv coerces them (coerceTypes), then type, enum, pattern, minLength/maxLength, minimum/maximum.
+// Checking query parameters against the model: one implementation of the constraints, deciding as Prism
+// (the engine of the Node mock) decides, so the MSW handlers, the CLI and the client refuse exactly what
+// the mock refuses (test/param-check.test.ts in the contract suite holds it to Prism). Per parameter, in
+// the spec's order: names match case-insensitively (Prism lower-cases both; of two spellings the last
+// one sent counts), an empty value counts as absent, a name sent twice is not a single value (even when
+// one of the values is empty), numbers and booleans are coerced from text as ajv coerces them
+// (coerceTypes), then type, enum, pattern, minLength/maxLength, minimum/maximum.
 import type { ParameterModel, ParamType } from "./model.js";
 
 export type ParamProblemKind = "missing" | "empty" | "type" | "pattern" | "minimum" | "maximum" | "minLength" | "maxLength" | "enum" | "repeated" | "unknown";
@@ -56,25 +58,29 @@ export function paramViolation(p: ParameterModel, value: unknown): { kind: Param
  */
 export function checkParams(params: readonly ParameterModel[], query: QueryValues, options: CheckParamsOptions = {}): ParamProblem[] {
   const problems: ParamProblem[] = [];
+  const byName = new Map<string, string | readonly string[]>();
+  for (const [name, value] of Object.entries(query)) if (value !== undefined) byName.set(name.toLowerCase(), value);
   for (const p of params) {
-    const raw = query[p.name];
+    const raw = byName.get(p.name.toLowerCase());
     const given: readonly string[] = raw === undefined ? [] : typeof raw === "string" ? [raw] : raw;
-    const values = given.filter((v) => v !== "");
-    if (values.length === 0) {
-      if (p.required) problems.push({ param: p.name, kind: given.length ? "empty" : "missing", message: `query parameter ${p.name} is required` });
+    if (given.length > 1) {
+      problems.push({ param: p.name, kind: "repeated", message: `${p.name} must be a single ${p.type}, got ${given.length} values` });
       continue;
     }
-    if (values.length > 1) {
-      problems.push({ param: p.name, kind: "repeated", message: `${p.name} must be a single ${p.type}, got ${values.length} values` });
+    const value = given[0];
+    if (value === undefined || value === "") {
+      if (p.required) problems.push({ param: p.name, kind: value === "" ? "empty" : "missing", message: `query parameter ${p.name} is required` });
       continue;
     }
-    const violation = paramViolation(p, coerceParam(values[0] as string, p.type));
+    const violation = paramViolation(p, coerceParam(value, p.type));
     if (violation) problems.push({ param: p.name, kind: violation.kind, message: `query parameter ${violation.message}` });
   }
   if (options.rejectUnknown) {
-    for (const name of Object.keys(query)) {
-      if (query[name] !== undefined && !params.some((p) => p.name === name))
+    const known = new Set(params.map((p) => p.name.toLowerCase()));
+    for (const [name, value] of Object.entries(query)) {
+      if (value !== undefined && !known.has(name.toLowerCase())) {
         problems.push({ param: name, kind: "unknown", message: `query parameter ${name} is not a parameter of this operation` });
+      }
     }
   }
   return problems;

@@ -89,13 +89,21 @@ describe("checkParams (Prism's query check)", () => {
   it("a missing or empty required parameter: 'query parameter X is required'", () => {
     expect(check({})).toEqual([{ param: "room_id", kind: "missing", message: "query parameter room_id is required" }]);
     expect(check({ room_id: "" })).toEqual([{ param: "room_id", kind: "empty", message: "query parameter room_id is required" }]);
-    expect(check({ room_id: ["", ""] })).toEqual([{ param: "room_id", kind: "empty", message: "query parameter room_id is required" }]);
+    expect(check({ room_id: [""] })).toEqual([{ param: "room_id", kind: "empty", message: "query parameter room_id is required" }]);
   });
 
-  it("an empty optional value counts as absent; a repeated one is not a single value", () => {
+  it("an empty optional value counts as absent; a name sent twice is not a single value, empty or not (as Prism)", () => {
     expect(check({ room_id: "1", count: "" })).toEqual([]);
     expect(check({ room_id: ["1", "2"] })).toEqual([{ param: "room_id", kind: "repeated", message: "room_id must be a single string, got 2 values" }]);
-    expect(check({ room_id: ["1", ""] })).toEqual([]);
+    expect(check({ room_id: ["1", ""] })[0]?.kind).toBe("repeated");
+    expect(check({ room_id: ["", ""] })[0]?.kind).toBe("repeated");
+    expect(check({ room_id: "1", count: ["", "5"] })[0]?.kind).toBe("repeated");
+  });
+
+  it("names match case-insensitively, the last spelling sent counting (as Prism)", () => {
+    expect(check({ ROOM_ID: "123" })).toEqual([]);
+    expect(check({ room_id: "123", Room_Id: "x" })[0]?.kind).toBe("pattern");
+    expect(checkParams(params, { Room_Id: "1" }, { rejectUnknown: true })).toEqual([]);
   });
 
   it("type, enum, pattern, lengths and bounds, worded as Prism words them", () => {

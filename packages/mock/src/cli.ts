@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { PortInUseError } from "./ports.js";
-import { normaliseScenarios, ScenarioOptionError } from "./behaviour/index.js";
+import { normaliseScenarios, ScenarioOptionError } from "@tikhubapi/mock-behaviour";
 import { MockStartError, startMock } from "./start-mock.js";
 
 const USAGE = `Usage: tikhub-mock [--port 4010] [--host 127.0.0.1] [--dynamic] [--proxy <upstream-url>]

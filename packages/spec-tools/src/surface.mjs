@@ -36,7 +36,9 @@ export function generateUsage(spec, label = "the base spec") {
     lines.set(out.length, { operation: `${op.httpMethod} ${op.path}`, operationId: op.id, call: text.trim() });
   };
   for (const op of operations) {
-    const args = op.params.length ? `{ ${op.params.map((p) => `${/^[A-Za-z_$][\w$]*$/.test(p.name) ? p.name : JSON.stringify(p.name)}: ${literal(p)}`).join(", ")} }` : "";
+    const args = op.params.length
+      ? `{ ${op.params.map((p) => `${/^[A-Za-z_$][\w$]*$/.test(p.name) ? p.name : JSON.stringify(p.name)}: ${literal(p)}`).join(", ")} }`
+      : "";
     const callee = `tikhub.${op.namespace}.${op.method}`;
     add(`  await ${callee}(${args});`, op);
     if (op.pagination) {

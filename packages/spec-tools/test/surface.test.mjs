@@ -34,10 +34,16 @@ describe("type-checked against the client as built now", () => {
     base.paths["/video/info"].get.parameters.push({ name: "fields", in: "query", required: false, schema: { type: "string" }, example: "all" });
     const result = checkSurface(base, { workDir });
     const byOperation = {};
-    for (const p of result.problems) (byOperation[p.operationId] ??= []).push(p);
+    for (const p of result.problems) {
+      byOperation[p.operationId] ??= [];
+      byOperation[p.operationId].push(p);
+    }
     expect(Object.keys(byOperation).sort()).toEqual(["userListFollowers", "videoGetInfo"]);
     expect(byOperation.userListFollowers).toHaveLength(3); // the call, .pages(), .iterate()
-    expect(byOperation.userListFollowers[0]).toMatchObject({ operation: "GET /user/followers", message: expect.stringMatching(/TS\d+: Property 'listFollowers' does not exist/) });
+    expect(byOperation.userListFollowers[0]).toMatchObject({
+      operation: "GET /user/followers",
+      message: expect.stringMatching(/TS\d+: Property 'listFollowers' does not exist/),
+    });
     expect(byOperation.videoGetInfo[0].message).toMatch(/'fields' does not exist/);
   });
 

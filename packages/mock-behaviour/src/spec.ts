@@ -92,16 +92,3 @@ export function responseExamples(spec: OpenApiSpec, operation: SpecOperation, st
   if (named.length === 0 && media.example !== undefined) return [["default", media.example as Json]];
   return named;
 }
-
-/** Reads a dotted field ("pagination.has_more", "body.sections[].items"): a dot nests, `[]` flattens an array. */
-export function readField(value: unknown, field: string): unknown {
-  let current: unknown = value;
-  for (const part of field.split(".")) {
-    if (current == null) return undefined;
-    const flat = part.endsWith("[]");
-    const key = flat ? part.slice(0, -2) : part;
-    current = Array.isArray(current) ? current.flatMap((item) => (item as Record<string, unknown>)?.[key] ?? []) : (current as Record<string, unknown>)[key];
-    if (flat && !Array.isArray(current)) return undefined;
-  }
-  return current;
-}

@@ -30,7 +30,7 @@
  * plain data), methodNotAllowedAnswer / allowedMethods, checkCredentials, preferencesOf,
  * requestFromUrl, parseLatency / parseRateLimit / parseFailRate / normaliseScenarios (throw
  * ScenarioOptionError naming the flag), RateLimiter, findOperation / listOperations / resolveRef /
- * responseExamples / readField.
+ * responseExamples, and readField (@tikhubapi/spec/runtime's, re-exported).
  */
 import { allowedMethods, envelopeAnswer, exampleAnswer, methodNotAllowedAnswer, type PlainAnswer } from "./answers.js";
 import { checkCredentials, requiresCredentials } from "./credentials.js";
@@ -130,4 +130,6 @@ export {
   type RateLimitDecision,
   type ScenarioOptions,
 } from "./scenarios.js";
-export { findOperation, listOperations, matchPath, readField, resolveRef, responseExamples, type Json, type JsonObject, type OpenApiSpec, type SpecOperation } from "./spec.js";
+export { findOperation, listOperations, matchPath, resolveRef, responseExamples, type Json, type JsonObject, type OpenApiSpec, type SpecOperation } from "./spec.js";
+/** The shared paging field reader (@tikhubapi/spec/runtime), re-exported for the core's users. */
+export { readField } from "@tikhubapi/spec/runtime";

@@ -1,15 +1,18 @@
-// `@tikhubapi/mock/msw` in Node, as an app's tests use it: MSW's setupServer with the handlers of the
-// PACKED mock, and the PACKED client with its default base URL (the real API's), for every operation
+// `@tikhubapi/msw` in Node, as an app's tests use it: MSW's setupServer with the handlers of the
+// PACKED package, and the PACKED client with its default base URL (the real API's), for every operation
 // of the spec: its 200 example, every documented error by Prefer, the 401 without credentials, the
-// 400 for a missing required parameter, lists walked to their end; then the scenarios and server.use().
+// 400 for a missing required parameter, lists walked to their end; then the credentials' order, the
+// scenarios and server.use(). With msw 2 (Node 20) and msw 3 (Node 24): see msw-major.ts.
 import { http, HttpResponse } from "msw";
 import { setupServer, type SetupServerApi } from "msw/node";
-import { deref, loadSpec, operationsOf } from "@tikhubapi/spec/spec";
+import { OPERATIONS } from "@tikhubapi/spec/operations";
+import { DOCUMENTED_ERRORS } from "@tikhubapi/spec/runtime";
+import { deref, loadSpec } from "@tikhubapi/spec/spec";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { installPacked, type PackedInstall } from "./packed.js";
+import { installPacked, type PackedInstall } from "../../../scripts/packed-install.mjs";
+import { MSW_LINK, MSW_MAJOR, MSW_VERSION } from "./msw-major.js";
 
 const spec = loadSpec();
-const DOCUMENTED_ERRORS = [400, 401, 428, 429, 500];
 const API = "https://api.tikhubapi.com/api/v1";
 
 interface Operation {
@@ -26,22 +29,21 @@ interface Operation {
   paged: boolean;
 }
 
-const operations: Operation[] = operationsOf(spec).map(({ path, operation }: { path: string; operation: any }) => {
-  const namespace = String(operation.tags[0]).toLowerCase();
-  const rest = String(operation.operationId).slice(namespace.length);
-  const params = (operation.parameters ?? []).map((p: unknown) => deref(spec, p));
+// Names, parameters and paging from the operation model; examples and documented bodies from the spec.
+const operations: Operation[] = OPERATIONS.map((model) => {
+  const operation = spec.paths[model.path].get;
   const content = (status: number) => deref(spec, operation.responses[String(status)]).content["application/json"];
   return {
-    id: operation.operationId,
-    namespace,
-    method: rest.charAt(0).toLowerCase() + rest.slice(1),
-    path,
-    params: Object.fromEntries(params.filter((p: any) => p.example !== undefined).map((p: any) => [p.name, p.example])),
-    required: params.filter((p: any) => p.required).map((p: any) => p.name),
+    id: model.id,
+    namespace: model.namespace,
+    method: model.method,
+    path: model.path,
+    params: Object.fromEntries(model.params.filter((p) => p.example !== undefined).map((p) => [p.name, p.example as string | number])),
+    required: model.params.filter((p) => p.required).map((p) => p.name),
     examples: Object.entries(content(200).examples ?? {}).map(([name, example]) => [name, deref(spec, example).value]),
-    errorBodies: Object.fromEntries(DOCUMENTED_ERRORS.map((s) => [s, content(s).example])),
+    errorBodies: Object.fromEntries(DOCUMENTED_ERRORS.map(({ status }) => [status, content(status).example])),
     retryAfter: Number(deref(spec, deref(spec, operation.responses["429"]).headers?.["Retry-After"])?.example),
-    paged: Boolean(operation["x-pagination"]),
+    paged: model.pagination !== null,
   };
 });
 
@@ -65,8 +67,8 @@ const recording = (input: RequestInfo | URL, init?: RequestInit) =>
   });
 
 beforeAll(async () => {
-  packed = installPacked(["client", "mock"], { msw: "mock" });
-  ({ createHandlers } = await import(packed.moduleUrl("@tikhubapi/mock/msw")));
+  packed = installPacked(["client", "msw"], { msw: MSW_LINK });
+  ({ createHandlers } = await import(packed.moduleUrl("@tikhubapi/msw")));
   const client = await import(packed.moduleUrl("@tikhubapi/client"));
   createTikHubClient = client.createTikHubClient;
   errors = client;
@@ -84,8 +86,35 @@ const client = (options: object = {}) => createTikHubClient({ username: "demo", 
 const methodOf = (c: Client, op: Operation) => c[op.namespace]![op.method]!;
 const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as Error & { status?: number; retryAfterMs?: number });
 
-it("covers every operation of the spec", () => {
+it(`covers every operation of the spec, with msw ${MSW_MAJOR} (${MSW_VERSION}) on Node ${process.versions.node}`, async () => {
   expect(operations).toHaveLength(50);
+  expect(Number(MSW_VERSION.split(".")[0])).toBe(MSW_MAJOR);
+  // The packed handlers load that same msw (the install's link), not another copy.
+  const { readFileSync, realpathSync } = await import("node:fs");
+  const linked = realpathSync(`${packed.dir}/node_modules/msw`);
+  expect(JSON.parse(readFileSync(`${linked}/package.json`, "utf8")).version).toBe(MSW_VERSION);
+  // …and so does this file's own `msw` (setupServer, http): the msw3 alias under TIKHUB_MSW_MAJOR=3.
+  const own = await import("msw/package.json", { with: { type: "json" } });
+  expect(own.default.version).toBe(MSW_VERSION);
+});
+
+it("credentials on one URL, in any order: bad, good (a password with ':' too, RFC 7617), none, bad, good: each gets its own answer", async () => {
+  const liveInfo = operations.find((op) => op.path === "/live/info")!;
+  const url = `${API}${liveInfo.path}?${new URLSearchParams(liveInfo.params as Record<string, string>)}`;
+  const sequence: Array<[string, string | undefined, number]> = [
+    ["no colon", `Basic ${btoa("demo")}`, 401],
+    ["a password with colons", `Basic ${btoa("demo:a:b")}`, 200],
+    ["demo:demo", `Basic ${btoa("demo:demo")}`, 200],
+    ["none", undefined, 401],
+    ["Bearer", "Bearer demo", 401],
+    ["a password with colons again", `Basic ${btoa("demo:a:b")}`, 200],
+    ["empty user and password", `Basic ${btoa(":")}`, 401],
+  ];
+  for (const [label, authorization, status] of sequence) {
+    const response = await fetch(url, { headers: authorization === undefined ? {} : { authorization } });
+    expect(response.status, label).toBe(status);
+    expect(await response.json(), label).toEqual(status === 200 ? liveInfo.examples[0]![1] : liveInfo.errorBodies[401]);
+  }
 });
 
 describe.each(operations.map((op) => [`${op.id} (GET ${op.path})`, op] as const))("%s", (_name, op) => {
@@ -97,7 +126,7 @@ describe.each(operations.map((op) => [`${op.id} (GET ${op.path})`, op] as const)
   });
 
   it("every documented error by Prefer: code=…, as its typed error with the documented body", async () => {
-    for (const status of DOCUMENTED_ERRORS) {
+    for (const { status } of DOCUMENTED_ERRORS) {
       const error = await failure(methodOf(client(), op)(op.params, { headers: { Prefer: `code=${status}` } }));
       expect(error, `Prefer: code=${status}`).toBeInstanceOf(errors.TikHubError);
       expect(error!.status).toBe(status);

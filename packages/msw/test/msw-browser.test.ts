@@ -1,5 +1,5 @@
-// `@tikhubapi/mock/msw` in a real browser: headless Chromium opens a page whose script (bundled with
-// esbuild from the PACKED client and mock) registers MSW's service worker (mockServiceWorker.js,
+// `@tikhubapi/msw` in a real browser, with msw 2 (Node 20 run) or msw 3 (Node 24 run, msw-major.ts):
+// headless Chromium opens a page whose script (bundled with esbuild from the PACKED client and handlers) registers MSW's service worker (mockServiceWorker.js,
 // written by `msw init` into the served folder, as an app would), calls the client at its default base
 // URL (the real API's) and renders the live room's title. There is no network here: the answer can
 // only come from the worker.
@@ -8,28 +8,27 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { chromium, type Browser } from "playwright-core";
-import { loadSpec } from "@tikhubapi/spec/spec";
+import { OPERATIONS } from "@tikhubapi/spec/operations";
+import { deref, loadSpec } from "@tikhubapi/spec/spec";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { installPacked, type PackedInstall } from "./packed.js";
+import { installPacked, type PackedInstall } from "../../../scripts/packed-install.mjs";
+import { MSW_DIR, MSW_LINK, MSW_MAJOR, MSW_VERSION } from "./msw-major.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const MSW_CLI = fileURLToPath(new URL("../node_modules/msw/cli/index.js", import.meta.url));
+const MSW_CLI = join(MSW_DIR, "cli", "index.js");
 
-// The page's input and the expected title come from the spec's /live/info operation.
+// The page's input (the model's parameter examples) and the expected title (the spec's first example) of /live/info.
 const spec = loadSpec();
-const liveInfo = spec.paths["/live/info"].get;
-const params = Object.fromEntries(
-  liveInfo.parameters.map((p: { $ref: string }) => spec.components.parameters[p.$ref.split("/").pop()!]).map((p: { name: string; example: string }) => [p.name, String(p.example)]),
-);
-const firstExample = Object.values(liveInfo.responses["200"].content["application/json"].examples)[0] as { $ref: string };
-const room = spec.components.examples[firstExample.$ref.split("/").pop()!].value.data.data;
+const liveModel = OPERATIONS.find((op) => op.path === "/live/info")!;
+const params = Object.fromEntries(liveModel.params.map((p) => [p.name, String(p.example)]));
+const firstExample = Object.values(spec.paths["/live/info"].get.responses["200"].content["application/json"].examples)[0];
+const room = deref(spec, firstExample).value.data.data;
 
 const APP = `import { setupWorker } from "msw/browser";
-import { createHandlers } from "@tikhubapi/mock/msw";
+import { createHandlers } from "@tikhubapi/msw";
 import { createTikHubClient } from "@tikhubapi/client";
 
 const out = document.getElementById("title");
@@ -52,7 +51,7 @@ let siteUrl: string;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
-  packed = installPacked(["client", "mock"], { msw: "mock" });
+  packed = installPacked(["client", "msw"], { msw: MSW_LINK });
   const root = join(packed.dir, "public");
   writeFileSync(join(packed.dir, "package.json"), JSON.stringify({ name: "frontend-app", private: true, type: "module" }));
   execFileSync(process.execPath, [MSW_CLI, "init", root, "--no-save"], { cwd: packed.dir, stdio: "pipe", timeout: 60_000 });
@@ -80,7 +79,7 @@ afterAll(async () => {
   packed?.remove();
 });
 
-it("a page with setupWorker renders the live room's title from the client's call", async () => {
+it(`msw ${MSW_MAJOR} (${MSW_VERSION}): a page with setupWorker renders the live room's title from the client's call`, async () => {
   const tab = await browser.newPage();
   const logs: string[] = [];
   tab.on("console", (message) => logs.push(message.text()));

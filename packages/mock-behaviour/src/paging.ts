@@ -4,15 +4,12 @@
 // selects page N+1; the last page says has_more false/0. A page-numbered list (nextCursorField null)
 // selects example N for page N. No operation is known by name here.
 import { queryOf, type MockRequest } from "./request.js";
-import { listOperations, readField, resolveRef, responseExamples, type OpenApiSpec, type SpecOperation } from "./spec.js";
+import type { PaginationModel } from "@tikhubapi/spec/model";
+import { readField } from "@tikhubapi/spec/runtime";
+import { listOperations, resolveRef, responseExamples, type OpenApiSpec, type SpecOperation } from "./spec.js";
 
-export interface Pagination {
-  cursorParam: string;
-  /** null: a page-numbered list. */
-  nextCursorField: string | null;
-  hasMoreField: string;
-  itemsField: string;
-}
+/** `x-pagination` as the operation model reads it (@tikhubapi/spec/model). */
+export type Pagination = PaginationModel;
 
 /** The pages of one paged operation, as the spec holds them. */
 export interface PagedOperation {

@@ -1,13 +1,22 @@
-// `@tikhubapi/mock/msw`: MSW 2.x request handlers for every operation of the bundled spec, answering
-// as the Prism mock does: the shared behaviour (../behaviour: credentials, rate limit, fail rate,
-// latency, paging, 405) decides, and prism-answer.ts stands in for the Prism process. Runs wherever
-// MSW runs (Node's setupServer, the browser's setupWorker): no Node APIs here.
+// `@tikhubapi/msw`: MSW (2.x and 3.x) request handlers for every operation of the spec, answering as
+// the Prism mock (@tikhubapi/mock) does: the shared behaviour core (@tikhubapi/mock-behaviour,
+// bundled: credentials, rate limit, fail rate, latency, paging, 405) decides, and prism-answer.ts
+// stands in for Prism, from the slim spec data generated at build. Runs wherever MSW runs (Node's
+// setupServer, the browser's setupWorker): no Node APIs here.
 import { delay, http, HttpResponse, type HttpHandler } from "msw";
-import { createMockBehaviour, listOperations, type Latency, type MockRequest, type OpenApiSpec, type PlainAnswer } from "../behaviour/index.js";
-import { BUNDLED_SPEC } from "../generated/msw-spec.js";
+import { createMockBehaviour, listOperations, type MockRequest, type OpenApiSpec, type PlainAnswer } from "@tikhubapi/mock-behaviour";
+import { corsHeaders, DEFAULT_BASE_URL } from "@tikhubapi/spec/runtime";
+import { SLIM_SPEC } from "./generated/slim-spec.js";
 import { prismAnswer } from "./prism-answer.js";
 
-export const DEFAULT_BASE_URL = "https://api.tikhubapi.com/api/v1";
+/** The real API's base URL (@tikhubapi/spec/runtime's), where the handlers answer by default. */
+export { DEFAULT_BASE_URL };
+
+/** A delay range in ms (min = max for a fixed delay). */
+export interface Latency {
+  minMs: number;
+  maxMs: number;
+}
 
 export interface CreateHandlersOptions {
   /** Where the handlers answer (default the real API's https://api.tikhubapi.com/api/v1, so an unchanged client is intercepted). A path alone ("/api/v1") means the page's own origin. */
@@ -22,14 +31,14 @@ export interface CreateHandlersOptions {
   catchAll?: boolean;
 }
 
-// The answers Prism sends to a CORS preflight (the Prism mock runs it with --cors).
-const PREFLIGHT_HEADERS = {
-  "access-control-allow-origin": "*",
-  "access-control-allow-headers": "*",
-  "access-control-allow-credentials": "true",
-  "access-control-expose-headers": "*",
-  "access-control-allow-methods": "GET,HEAD,PUT,PATCH,POST,DELETE",
-};
+/**
+ * A CORS preflight, answered with the one policy the Node mock uses too (@tikhubapi/spec/runtime's
+ * corsHeaders: the Origin and requested headers echoed, credentials allowed), plus the methods asked for.
+ */
+function preflight(request: Request): Response {
+  const headers = corsHeaders(request.headers.get("origin"), request.headers.get("access-control-request-headers"));
+  return new HttpResponse(null, { status: 204, headers: { ...headers, "access-control-allow-methods": request.headers.get("access-control-request-method") ?? "GET", vary: "origin" } });
+}
 
 function toMockRequest(request: Request, basePath: string): MockRequest {
   const url = new URL(request.url);
@@ -62,7 +71,7 @@ function toResponse(answer: PlainAnswer, method: string): Response {
  * so create them per test file or per test, and override one answer with MSW's `server.use()`.
  */
 export function createHandlers(options: CreateHandlersOptions = {}): HttpHandler[] {
-  const spec: OpenApiSpec = BUNDLED_SPEC;
+  const spec: OpenApiSpec = SLIM_SPEC;
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
   const basePath = new URL(baseUrl, "http://base.invalid").pathname.replace(/\/+$/, "");
   const behaviour = createMockBehaviour(spec, {
@@ -73,7 +82,7 @@ export function createHandlers(options: CreateHandlersOptions = {}): HttpHandler
 
   const resolve = async ({ request }: { request: Request }): Promise<Response> => {
     const method = request.method.toUpperCase();
-    if (method === "OPTIONS" && request.headers.has("access-control-request-method")) return new HttpResponse(null, { status: 204, headers: PREFLIGHT_HEADERS });
+    if (method === "OPTIONS" && request.headers.has("access-control-request-method")) return preflight(request);
     const mockRequest = toMockRequest(request, basePath);
     const decision = behaviour.decide(mockRequest);
     const answer = decision.kind === "answer" ? decision.answer : prismAnswer(spec, decision, mockRequest);
@@ -87,4 +96,4 @@ export function createHandlers(options: CreateHandlersOptions = {}): HttpHandler
   return handlers;
 }
 
-export type { Latency } from "../behaviour/index.js";
+
