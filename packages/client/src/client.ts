@@ -95,7 +95,7 @@ export function createTikHubClient(options: TikHubClientOptions = {}): TikHubCli
 }
 
 /** Checks the parameters before anything is sent: an object, every required one present and non-empty, no object values. */
-function checkParams(operation: string, required: readonly string[], params: Params): void {
+function checkParams(operation: string, required: readonly string[] = [], params: Params): void {
   if (params !== undefined && (Object(params) !== params || Array.isArray(params))) throw new InvalidRequestError(`${operation}: parameters must be an object`);
   for (const name of required) {
     const value = params?.[name];

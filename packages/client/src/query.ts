@@ -31,7 +31,7 @@ export function createTikHubQueries(tikhub: TikHubClient, options: TikHubQueryHe
   const helpers: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
     const call = (tikhub as unknown as Record<string, Record<string, Call>>)[op.namespace][op.method];
-    const queryKey = (params?: Params) => ["tikhub", tikhub.baseUrl, op.id, params ?? {}];
+    const queryKey = (params?: Params) => ["tikhub", tikhub.baseUrl, op.path, params ?? {}];
     const helper: Record<string, unknown> = {
       queryKey,
       queryOptions: (params?: Params, extra?: object) => ({

@@ -33,11 +33,11 @@ describe("queryOptions", () => {
     server.answer(ok({ title: "live" }));
     const queries = createTikHubQueries(client());
     const options = queries.live.getInfo.queryOptions(room, { staleTime: 1000 });
-    expect(options.queryKey).toEqual(["tikhub", server.url, "liveGetInfo", room]);
+    expect(options.queryKey).toEqual(["tikhub", server.url, "/live/info", room]);
     expect(options.staleTime).toBe(1000);
     const data = await new QueryClient().fetchQuery(options);
     expect(data).toEqual({ title: "live" });
-    expect(queries.key.getInfo.queryKey()).toEqual(["tikhub", server.url, "keyGetInfo", {}]);
+    expect(queries.key.getInfo.queryKey()).toEqual(["tikhub", server.url, "/api/info", {}]);
     expect(createTikHubQueries(client({ baseUrl: `${server.url}/other` })).live.getInfo.queryKey(room)[1]).toBe(`${server.url}/other`);
   });
 
@@ -95,6 +95,6 @@ describe("infiniteQueryOptions", () => {
     const numbered = queries.video.getTrending.infiniteQueryOptions();
     expect(numbered.initialPageParam).toBeNull();
     expect(numbered.getNextPageParam({ videos: [{}], pagination: { has_more: true } } as never, [], null, [null])).toBe(2);
-    expect(numbered.queryKey).toEqual(["tikhub", server.url, "videoGetTrending", {}, "infinite"]);
+    expect(numbered.queryKey).toEqual(["tikhub", server.url, "/video/trending", {}, "infinite"]);
   });
 });

@@ -102,7 +102,7 @@ describe("in Chromium, through a same-origin proxy to the mock", () => {
     // A relative baseUrl resolves against the page's origin, and every call went through the proxy.
     expect(result.baseUrl).toBe(`${origin}/api/tikhub`);
     expect(result.origin).toBe(origin);
-    expect(result.queryKey).toEqual(["tikhub", `${origin}/api/tikhub`, "liveGetInfo", { room_id: "7531095702089370381", user_id: "6796815426174960646" }]);
+    expect(result.queryKey).toEqual(["tikhub", `${origin}/api/tikhub`, "/live/info", { room_id: "7531095702089370381", user_id: "6796815426174960646" }]);
     expect(result.roomTitle).toEqual(expect.any(String));
     expect(result.listStatus).toBe("success");
     expect(result.uids).toHaveLength(6);
