@@ -57,3 +57,9 @@ describe("type-checked against the client as built now", () => {
     expect(result.problems[0].message).toMatch(/TS2322: Type 'string' is not assignable to type 'number'/);
   });
 });
+
+it("a base spec whose operation model cannot be built is refused with a message naming what to do", () => {
+  const base = structuredClone(current);
+  delete followers(base).tags;
+  expect(() => generateUsage(base, "the base")).toThrow(/the operation model of the base cannot be built.*--no-surface/s);
+});
