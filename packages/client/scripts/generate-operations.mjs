@@ -56,7 +56,9 @@ const lines = [
   ...byNamespace("Resources", (o) => (o.pagination ? `PagedMethod<"${o.id}", ${itemType(o.id, o.pagination.itemsField)}>` : `Method<"${o.id}">`)),
   "",
   "/** The TanStack Query helpers (`@tikhubapi/client/query`), one per operation; paged ones also give infinite-query options. */",
-  ...byNamespace("QueryHelpers", (o) => (o.pagination ? `InfiniteQueryHelper<"${o.id}", ${itemType(o.id, o.pagination.itemsField)}>` : `QueryHelper<"${o.id}">`)),
+  ...byNamespace("QueryHelpers", (o) =>
+    o.pagination ? `InfiniteQueryHelper<"${o.id}", ${itemType(o.id, o.pagination.itemsField)}>` : `QueryHelper<"${o.id}">`,
+  ),
   "",
 ];
 mkdirSync(new URL(".", out), { recursive: true });

@@ -24,7 +24,7 @@ export class BufferedResponse extends Response {
   override text(): Promise<string> {
     return Promise.resolve(this.#text);
   }
-  override json(): Promise<any> {
+  override json(): Promise<unknown> {
     return new Promise((resolve) => resolve(JSON.parse(this.#text)));
   }
   override clone(): Response {
@@ -36,12 +36,22 @@ export class BufferedResponse extends Response {
     // What else reads a body (blob, arrayBuffer, a stream…) gets a Response built from the text, only when asked.
     // Accessors go on the prototype: the DOM types declare `url` and `body` as properties, which a class cannot override with a getter.
     const proto = BufferedResponse.prototype as unknown as Record<string, unknown>;
-    for (const name of ["arrayBuffer", "blob", "bytes", "formData"]) proto[name] = function (this: BufferedResponse) {
-      return (real(this) as unknown as Record<string, () => unknown>)[name]();
-    };
+    for (const name of ["arrayBuffer", "blob", "bytes", "formData"])
+      proto[name] = function (this: BufferedResponse) {
+        return (real(this) as unknown as Record<string, () => unknown>)[name]();
+      };
     Object.defineProperties(proto, {
-      url: { get: function (this: BufferedResponse) { return this.#url; } },
-      body: { get: function (this: BufferedResponse) { if (this.#body === undefined) this.#body = real(this).body; return this.#body; } },
+      url: {
+        get: function (this: BufferedResponse) {
+          return this.#url;
+        },
+      },
+      body: {
+        get: function (this: BufferedResponse) {
+          if (this.#body === undefined) this.#body = real(this).body;
+          return this.#body;
+        },
+      },
     });
   }
 }
