@@ -53,6 +53,7 @@ afterAll(async () => {
   consumer?.remove();
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: a case's report is plain JSON from another runtime, checked field by field here
 const expectations: Record<string, (value: any, runtime: string) => void> = {
   call(value) {
     expect(value.keys).toEqual(expected.callKeys);

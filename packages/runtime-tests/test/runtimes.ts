@@ -18,6 +18,7 @@ export interface SmokeConfig {
 
 export interface CaseResult {
   ok: boolean;
+  // biome-ignore lint/suspicious/noExplicitAny: plain JSON printed by another runtime
   value?: Record<string, unknown> & { [key: string]: any };
   error?: { name?: string; message: string };
 }
@@ -134,7 +135,7 @@ function launch(command: string, args: string[], options: { cwd: string; env?: N
   });
 }
 
-const processEntry = (consumer: Consumer, config: SmokeConfig) => ["process-entry.mjs", JSON.stringify(config)];
+const processEntry = (_consumer: Consumer, config: SmokeConfig) => ["process-entry.mjs", JSON.stringify(config)];
 
 export const launchers: Record<string, (consumer: Consumer, config: SmokeConfig) => Promise<SmokeResult>> = {
   node18: (consumer, config) => launch(binaries.node18(), processEntry(consumer, config), { cwd: consumer.dir }),
