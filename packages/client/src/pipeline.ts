@@ -33,9 +33,10 @@ const RISK_CONTROL = /"code"\s*:\s*500\b/;
 
 export function createPipeline(config: PipelineConfig): (request: Request, init?: RequestInit) => Promise<Response> {
   return async (request, ext) => {
+    // The client's own values were checked when it was made; a call's own, here.
     const { maxRetries = config.maxRetries, timeoutMs = config.timeoutMs } = request as Request & CallOptions;
-    checkCount("maxRetries", maxRetries);
-    checkTimeout(timeoutMs);
+    if (maxRetries !== config.maxRetries) checkCount("maxRetries", maxRetries);
+    if (timeoutMs !== config.timeoutMs) checkTimeout(timeoutMs);
     const { signal } = request;
     // Built only for an error message: the method and the path after the base URL, never the query.
     const call = () =>
