@@ -6,14 +6,18 @@
 //      the packed manifest must have no workspace: ranges; publint on the tarball (any warning or
 //      error fails; suggestions are printed); attw on the same tarball (strict profile, see
 //      ATTW_IGNORED below for the one tolerated case); stale files no entry point reaches (warned).
-//   3. a throwaway consumer project: `npm install <all tarballs> typescript@5.9.3` (npm's default
+//   3. a throwaway consumer project: `npm install <the tarballs but @tikhubapi/msw> typescript@5.9.3` (npm's default
 //      registry plus the local tarballs only; every @tikhubapi/* must come from a tarball), then
 //      an ESM and a CJS script that start the installed mock on port 0 and call live.getInfo through
 //      the installed client; every installed bin answers --help; a strict tsc check of a typed call
 //      (ESM and CJS resolution), and a file missing a required parameter that must NOT compile.
 //      msw (the mock's optional peer) is not installed at first: the scripts above run without it and
-//      importing @tikhubapi/mock/msw must fail naming it; then `npm install msw` and an ESM and a CJS
-//      script run the client against createHandlers() under setupServer (and tsc checks that use).
+//      importing @tikhubapi/mock/msw must fail naming it; then `npm install msw@2 <@tikhubapi/msw>` and an
+//      ESM and a CJS script run the client against createHandlers() under setupServer, the deprecated
+//      @tikhubapi/mock/msw re-exporting it (and tsc checks that use).
+//   4. today's consumers (scripts/release-consumers.mjs): fresh npm projects with the latest peers
+//      (msw 3 and 2 alone with @tikhubapi/msw, TypeScript 7 nodenext/bundler, vitest 5 on Node 24,
+//      a Vite production build opened in Chromium); no peer warning for our packages.
 // Exit 1 naming the package and the problem on any failure. RELEASE_CHECK_KEEP=1 keeps the temp dir.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,6 +27,7 @@ import { fileURLToPath } from "node:url";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import { npmEnv, pnpmPack, run } from "./packing.mjs";
+import { TODAY, todaysConsumers } from "./release-consumers.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => join(root, "node_modules", ".bin", name);
@@ -455,8 +460,11 @@ try {
     const result = await checkPackage(pkg);
     if (result) packed.push(result);
   }
-  if (packed.length === packages.length && packed.length > 0) consumer(packed);
-  else fail("consumer", "skipped: not every public package packed");
+  if (packed.length === packages.length && packed.length > 0) {
+    consumer(packed);
+    section(`today's consumers: npm install of the tarballs with the latest peers (TypeScript ${TODAY.typescript}, vitest ${TODAY.vitest}, Vite ${TODAY.vite}, msw ${TODAY.msw3} / ${TODAY.msw2})`);
+    await todaysConsumers(packed, work, { fail, say, indent, fromTarballsOnly });
+  } else fail("consumer", "skipped: not every public package packed");
 } catch (error) {
   fail("release-check", String(error?.stack ?? error));
 } finally {

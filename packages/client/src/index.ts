@@ -16,8 +16,11 @@ export {
   InvalidRequestError,
 } from "./errors.js";
 export type { TikHubErrorFields } from "./errors.js";
-export { nextPage, pageItems, PageWalker, readField } from "./pagination.js";
+export { isRetryable } from "./retry.js";
+export { isSuccess } from "./success.js";
+export { nextCursor, nextPage, pageItems, PageWalker, readField } from "./pagination.js";
 export type { Pagination, PageState, PageStep } from "./pagination.js";
+export type { ClientOperation } from "./operation.js";
 export type { Resources } from "./generated/operations.js";
-export type { RequestOptions, PageOptions, Params, Data, OperationId } from "./resource-types.js";
+export type { RequestOptions, PageOptions, Params, ParamsArg, Data, OperationId } from "./resource-types.js";
 export type { paths, components, operations } from "@tikhubapi/types";

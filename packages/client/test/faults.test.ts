@@ -52,7 +52,7 @@ describe("requests", () => {
     const original = globalThis.fetch;
     const seen: string[] = [];
     globalThis.fetch = (input, init) => {
-      seen.push(String(input));
+      seen.push(input instanceof Request ? input.url : String(input));
       return original(input, init);
     };
     try {

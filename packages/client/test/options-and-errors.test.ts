@@ -86,7 +86,9 @@ describe("options are checked at creation and per call", () => {
 
   it("other bad base URLs are named without being echoed", () => {
     expect(thrown(() => createTikHubClient({ baseUrl: "not a url" })).message).toBe("Option baseUrl must be an absolute http(s) URL");
-    expect(thrown(() => createTikHubClient({ baseUrl: "ftp://host" })).message).toBe("Option baseUrl must be an http(s) URL, got a ftp: URL");
+    // A path is a base URL only in a web page (it resolves against the page); here there is no page.
+    expect(thrown(() => createTikHubClient({ baseUrl: "/api/tikhub" })).message).toBe("Option baseUrl must be an absolute http(s) URL");
+    expect(thrown(() => createTikHubClient({ baseUrl: "ftp://host" })).message).toBe("Option baseUrl must be an absolute http(s) URL, got a ftp: URL");
   });
 });
 

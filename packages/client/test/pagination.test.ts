@@ -148,6 +148,17 @@ describe("walk: the paging state, saved and resumed", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it("remembers the last 100 cursors, so a state saved after every page stays small", async () => {
+    const { PageWalker } = await import("../src/index.js");
+    const walker = new PageWalker({ cursorParam: "offset", nextCursorField: "next", hasMoreField: "more", itemsField: "list" }, {});
+    for (let n = 1; n <= 250; n++) walker.advance({ list: [n], more: 1, next: n });
+    expect(walker.state.seen).toHaveLength(100);
+    expect(walker.state.seen[0]).toBe("151");
+    expect(walker.state.done).toBe(false);
+    walker.advance({ list: [], more: 1, next: 200 }); // a recent cursor again: the list loops
+    expect(walker.done).toBe(true);
+  });
+
   it("PageWalker drives any fetch of your own", async () => {
     const { PageWalker } = await import("../src/index.js");
     const walker = new PageWalker({ cursorParam: "page", nextCursorField: null, hasMoreField: "more", itemsField: "list" }, { q: "a" });

@@ -10,7 +10,8 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { chromium, type Browser } from "playwright-core";
-import { loadSpec } from "@tikhubapi/spec/spec";
+import { OPERATIONS } from "@tikhubapi/spec/operations";
+import { deref, loadSpec } from "@tikhubapi/spec/spec";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { installPacked, type PackedInstall } from "../../../scripts/packed-install.mjs";
 import { MSW_DIR, MSW_LINK, MSW_MAJOR, MSW_VERSION } from "./msw-major.js";
@@ -19,14 +20,12 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const MSW_CLI = join(MSW_DIR, "cli", "index.js");
 
-// The page's input and the expected title come from the spec's /live/info operation.
+// The page's input (the model's parameter examples) and the expected title (the spec's first example) of /live/info.
 const spec = loadSpec();
-const liveInfo = spec.paths["/live/info"].get;
-const params = Object.fromEntries(
-  liveInfo.parameters.map((p: { $ref: string }) => spec.components.parameters[p.$ref.split("/").pop()!]).map((p: { name: string; example: string }) => [p.name, String(p.example)]),
-);
-const firstExample = Object.values(liveInfo.responses["200"].content["application/json"].examples)[0] as { $ref: string };
-const room = spec.components.examples[firstExample.$ref.split("/").pop()!].value.data.data;
+const liveModel = OPERATIONS.find((op) => op.path === "/live/info")!;
+const params = Object.fromEntries(liveModel.params.map((p) => [p.name, String(p.example)]));
+const firstExample = Object.values(spec.paths["/live/info"].get.responses["200"].content["application/json"].examples)[0];
+const room = deref(spec, firstExample).value.data.data;
 
 const APP = `import { setupWorker } from "msw/browser";
 import { createHandlers } from "@tikhubapi/msw";

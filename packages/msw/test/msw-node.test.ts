@@ -5,13 +5,14 @@
 // scenarios and server.use(). With msw 2 (Node 20) and msw 3 (Node 24): see msw-major.ts.
 import { http, HttpResponse } from "msw";
 import { setupServer, type SetupServerApi } from "msw/node";
-import { deref, loadSpec, operationsOf } from "@tikhubapi/spec/spec";
+import { OPERATIONS } from "@tikhubapi/spec/operations";
+import { DOCUMENTED_ERRORS } from "@tikhubapi/spec/runtime";
+import { deref, loadSpec } from "@tikhubapi/spec/spec";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { installPacked, type PackedInstall } from "../../../scripts/packed-install.mjs";
 import { MSW_LINK, MSW_MAJOR, MSW_VERSION } from "./msw-major.js";
 
 const spec = loadSpec();
-const DOCUMENTED_ERRORS = [400, 401, 428, 429, 500];
 const API = "https://api.tikhubapi.com/api/v1";
 
 interface Operation {
@@ -28,22 +29,21 @@ interface Operation {
   paged: boolean;
 }
 
-const operations: Operation[] = operationsOf(spec).map(({ path, operation }: { path: string; operation: any }) => {
-  const namespace = String(operation.tags[0]).toLowerCase();
-  const rest = String(operation.operationId).slice(namespace.length);
-  const params = (operation.parameters ?? []).map((p: unknown) => deref(spec, p));
+// Names, parameters and paging from the operation model; examples and documented bodies from the spec.
+const operations: Operation[] = OPERATIONS.map((model) => {
+  const operation = spec.paths[model.path].get;
   const content = (status: number) => deref(spec, operation.responses[String(status)]).content["application/json"];
   return {
-    id: operation.operationId,
-    namespace,
-    method: rest.charAt(0).toLowerCase() + rest.slice(1),
-    path,
-    params: Object.fromEntries(params.filter((p: any) => p.example !== undefined).map((p: any) => [p.name, p.example])),
-    required: params.filter((p: any) => p.required).map((p: any) => p.name),
+    id: model.id,
+    namespace: model.namespace,
+    method: model.method,
+    path: model.path,
+    params: Object.fromEntries(model.params.filter((p) => p.example !== undefined).map((p) => [p.name, p.example as string | number])),
+    required: model.params.filter((p) => p.required).map((p) => p.name),
     examples: Object.entries(content(200).examples ?? {}).map(([name, example]) => [name, deref(spec, example).value]),
-    errorBodies: Object.fromEntries(DOCUMENTED_ERRORS.map((s) => [s, content(s).example])),
+    errorBodies: Object.fromEntries(DOCUMENTED_ERRORS.map(({ status }) => [status, content(status).example])),
     retryAfter: Number(deref(spec, deref(spec, operation.responses["429"]).headers?.["Retry-After"])?.example),
-    paged: Boolean(operation["x-pagination"]),
+    paged: model.pagination !== null,
   };
 });
 
@@ -126,7 +126,7 @@ describe.each(operations.map((op) => [`${op.id} (GET ${op.path})`, op] as const)
   });
 
   it("every documented error by Prefer: code=…, as its typed error with the documented body", async () => {
-    for (const status of DOCUMENTED_ERRORS) {
+    for (const { status } of DOCUMENTED_ERRORS) {
       const error = await failure(methodOf(client(), op)(op.params, { headers: { Prefer: `code=${status}` } }));
       expect(error, `Prefer: code=${status}`).toBeInstanceOf(errors.TikHubError);
       expect(error!.status).toBe(status);

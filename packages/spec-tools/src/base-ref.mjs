@@ -11,7 +11,8 @@ import { gitOrNull } from "./git.mjs";
 /** @returns {{ sha: string, label: string, why: string }} */
 export function resolveBase(repoRoot, { base, env = process.env } = {}) {
   const commit = (ref) => gitOrNull(repoRoot, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
-  if (gitOrNull(repoRoot, ["rev-parse", "--is-inside-work-tree"]) !== "true") throw new SpecToolError(`${repoRoot} is not a git work tree: spec:diff compares git versions of openapi/`);
+  if (gitOrNull(repoRoot, ["rev-parse", "--is-inside-work-tree"]) !== "true")
+    throw new SpecToolError(`${repoRoot} is not a git work tree: spec:diff compares git versions of openapi/`);
   if (base) {
     const sha = commit(base);
     if (!sha) throw new SpecToolError(`--base ${base}: no such commit (fetch it, or in CI check out with fetch-depth: 0)`);
@@ -34,7 +35,9 @@ export function resolveBase(repoRoot, { base, env = process.env } = {}) {
       if (sha && (branch !== "HEAD" || sha !== head)) return { sha, label: sha.slice(0, 12), why: `merge base with ${main}` };
     }
   }
-  const tag = gitOrNull(repoRoot, ["describe", "--tags", "--abbrev=0", "--match", "@tikhubapi/*@*", "HEAD"]) ?? gitOrNull(repoRoot, ["describe", "--tags", "--abbrev=0", "--match", "v[0-9]*", "HEAD"]);
+  const tag =
+    gitOrNull(repoRoot, ["describe", "--tags", "--abbrev=0", "--match", "@tikhubapi/*@*", "HEAD"]) ??
+    gitOrNull(repoRoot, ["describe", "--tags", "--abbrev=0", "--match", "v[0-9]*", "HEAD"]);
   if (tag) return { sha: commit(tag), label: tag, why: "the last release tag" };
   const parent = commit("HEAD~1");
   if (parent) return { sha: parent, label: "HEAD~1", why: "on main with no release tag: the commit before HEAD (what the last landing changed)" };

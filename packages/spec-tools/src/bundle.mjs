@@ -1,7 +1,8 @@
 // The bundled spec (Redocly, as `pnpm bundle` makes it) of the working tree or of any git commit,
 // made in a temporary directory: openapi/dist/ is never touched.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
+
 import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runRedocly } from "../../../scripts/run-redocly.mjs";

@@ -20,7 +20,11 @@ export const USAGE = "usage: pnpm spec:diff [--base <git-ref>] [--no-surface] [-
 export function runSpecDiff(argv, { cwd = process.cwd(), env = process.env, log = console.log } = {}) {
   let args;
   try {
-    args = parseArgs({ args: argv, options: { base: { type: "string" }, "no-surface": { type: "boolean" }, json: { type: "string" }, help: { type: "boolean" } }, strict: true }).values;
+    args = parseArgs({
+      args: argv,
+      options: { base: { type: "string" }, "no-surface": { type: "boolean" }, json: { type: "string" }, help: { type: "boolean" } },
+      strict: true,
+    }).values;
   } catch (error) {
     throw new SpecToolError(`${error.message}\n${USAGE}`);
   }
@@ -39,14 +43,25 @@ export function runSpecDiff(argv, { cwd = process.cwd(), env = process.env, log 
   if (!args["no-surface"]) {
     surface = checkSurface(before, { workDir: join(repoRoot, "packages", "spec-tools", ".surface"), label: `${base.label}'s spec` });
     for (const p of surface.problems) {
-      changes.push({ operation: p.operation, operationId: p.operationId, type: "breaking", message: `SDK surface: \`${p.call}\` no longer compiles (${p.message.length > 160 ? `${p.message.slice(0, 159)}…` : p.message})`, rule: "sdk-surface" });
+      changes.push({
+        operation: p.operation,
+        operationId: p.operationId,
+        type: "breaking",
+        message: `SDK surface: \`${p.call}\` no longer compiles (${p.message.length > 160 ? `${p.message.slice(0, 159)}…` : p.message})`,
+        rule: "sdk-surface",
+      });
     }
     changes.sort((a, b) => ["breaking", "non-breaking", "annotation"].indexOf(a.type) - ["breaking", "non-breaking", "annotation"].indexOf(b.type));
   }
   const counts = summarize(changes);
-  log(`\n${counts.total} change${counts.total === 1 ? "" : "s"}: ${counts.breaking} breaking, ${counts["non-breaking"]} non-breaking, ${counts.annotation} annotation`);
+  log(
+    `\n${counts.total} change${counts.total === 1 ? "" : "s"}: ${counts.breaking} breaking, ${counts["non-breaking"]} non-breaking, ${counts.annotation} annotation`,
+  );
   for (const c of changes) log(`  ${changeLine(c)}`);
-  if (surface) log(`\nSDK surface: ${surface.calls} calls of ${surface.operations} operations from ${base.label}'s spec type-checked against the client as built now: ${surface.problems.length} fail`);
+  if (surface)
+    log(
+      `\nSDK surface: ${surface.calls} calls of ${surface.operations} operations from ${base.label}'s spec type-checked against the client as built now: ${surface.problems.length} fail`,
+    );
 
   const verdict = counts.breaking ? "breaking" : counts["non-breaking"] ? "non-breaking" : counts.annotation ? "annotation" : "none";
   const packages = packagesBuiltFromSpec(workspacePackages(repoRoot));
@@ -56,9 +71,14 @@ export function runSpecDiff(argv, { cwd = process.cwd(), env = process.env, log 
   if (verdict === "none" || verdict === "annotation") {
     log(verdict === "none" ? "No change to the spec: no changeset needed." : "Annotations only: no changeset needed.");
   } else {
-    for (const n of match.needed) log(`  ${n.name}: needs ${n.need} (${verdict}), has ${n.have}${n.files.length ? ` in ${n.files.join(", ")}` : ""}${match.missing.includes(n) ? " ✗" : " ✓"}`);
+    for (const n of match.needed)
+      log(
+        `  ${n.name}: needs ${n.need} (${verdict}), has ${n.have}${n.files.length ? ` in ${n.files.join(", ")}` : ""}${match.missing.includes(n) ? " ✗" : " ✓"}`,
+      );
     if (match.missing.length) {
-      log(`\nspec:diff: FAILED — ${verdict} change${counts[verdict] === 1 ? "" : "s"} with no changeset for ${match.missing.map((m) => `${m.name} (${m.need})`).join(", ")}.`);
+      log(
+        `\nspec:diff: FAILED — ${verdict} change${counts[verdict] === 1 ? "" : "s"} with no changeset for ${match.missing.map((m) => `${m.name} (${m.need})`).join(", ")}.`,
+      );
       log(`Add one with \`pnpm changeset\` (or a .changeset/<name>.md) bumping ${match.missing.map((m) => `"${m.name}": ${m.need}`).join(", ")}.`);
     } else log(`\nspec:diff: ok — the changesets account for every ${verdict} change.`);
   }

@@ -5,16 +5,17 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { redact, credentialSecrets } from "@tikhubapi/spec/runtime";
+import { deref } from "@tikhubapi/spec/model";
+import { credentialSecrets, redact } from "@tikhubapi/spec/runtime";
+import { createSpecValidator } from "@tikhubapi/spec/validator";
 import { SpecToolError } from "./errors.mjs";
 import { git } from "./git.mjs";
 import { publicValues, redactObserved } from "./probe/redact-observed.mjs";
 import { runProbe } from "./probe/run-probe.mjs";
 import { writeEvidence } from "./probe/write-evidence.mjs";
-import { createSpecValidator } from "@tikhubapi/spec/validator";
-import { deref } from "@tikhubapi/spec/model";
 
-export const USAGE = "usage: pnpm spec:probe [--write] [--report <file>] [--budget <calls>] [--only <operationId,…>] [--spec-dir <openapi dir>]\n  needs TIKHUB_USERNAME and TIKHUB_PASSWORD; TIKHUB_BASE_URL picks the API root (default https://api.tikhubapi.com/api/v1)";
+export const USAGE =
+  "usage: pnpm spec:probe [--write] [--report <file>] [--budget <calls>] [--only <operationId,…>] [--spec-dir <openapi dir>]\n  needs TIKHUB_USERNAME and TIKHUB_PASSWORD; TIKHUB_BASE_URL picks the API root (default https://api.tikhubapi.com/api/v1)";
 
 /** The API root from TIKHUB_BASE_URL, checked as the CLI checks it (http(s), no user name or password in it). */
 export function baseUrlFromEnv(env) {
@@ -25,14 +26,26 @@ export function baseUrlFromEnv(env) {
     url = new URL(text);
   } catch {}
   if (!url || !/^https?:$/.test(url.protocol) || !url.host) throw new SpecToolError("TIKHUB_BASE_URL must be an http(s) URL such as http://127.0.0.1:4010");
-  if (url.username || url.password) throw new SpecToolError("TIKHUB_BASE_URL must not contain a user name or password: credentials come from TIKHUB_USERNAME and TIKHUB_PASSWORD only");
+  if (url.username || url.password)
+    throw new SpecToolError("TIKHUB_BASE_URL must not contain a user name or password: credentials come from TIKHUB_USERNAME and TIKHUB_PASSWORD only");
   return text.replace(/\/+$/, "");
 }
 
 export async function runSpecProbe(argv, { cwd = process.cwd(), env = process.env, log = console.log, now = new Date() } = {}) {
   let args;
   try {
-    args = parseArgs({ args: argv, options: { write: { type: "boolean" }, report: { type: "string" }, budget: { type: "string" }, only: { type: "string" }, "spec-dir": { type: "string" }, help: { type: "boolean" } }, strict: true }).values;
+    args = parseArgs({
+      args: argv,
+      options: {
+        write: { type: "boolean" },
+        report: { type: "string" },
+        budget: { type: "string" },
+        only: { type: "string" },
+        "spec-dir": { type: "string" },
+        help: { type: "boolean" },
+      },
+      strict: true,
+    }).values;
   } catch (error) {
     throw new SpecToolError(`${error.message}\n${USAGE}`);
   }
@@ -42,7 +55,10 @@ export async function runSpecProbe(argv, { cwd = process.cwd(), env = process.en
   }
   const username = env.TIKHUB_USERNAME;
   const password = env.TIKHUB_PASSWORD;
-  if (!username || !password) throw new SpecToolError(`refusing to run without credentials: set TIKHUB_USERNAME and TIKHUB_PASSWORD (your TikHub account; never pass them as arguments)\n${USAGE}`);
+  if (!username || !password)
+    throw new SpecToolError(
+      `refusing to run without credentials: set TIKHUB_USERNAME and TIKHUB_PASSWORD (your TikHub account; never pass them as arguments)\n${USAGE}`,
+    );
   const baseUrl = baseUrlFromEnv(env);
   let budget;
   if (args.budget !== undefined) {
@@ -57,12 +73,17 @@ export async function runSpecProbe(argv, { cwd = process.cwd(), env = process.en
   } catch (error) {
     throw new SpecToolError(`cannot read the bundled spec at ${bundlePath} (${error.code ?? error.message}): run \`pnpm build\` first`);
   }
-  const only = args.only?.split(",").map((s) => s.trim()).filter(Boolean);
+  const only = args.only
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = only?.filter((id) => !Object.values(spec.paths).some((item) => item.get?.operationId === id));
   if (unknown?.length) throw new SpecToolError(`--only names no operation of the spec: ${unknown.join(", ")}`);
 
   const reportPath = resolve(cwd, args.report ?? join(repoRoot, "spec-probe-report.json"));
-  log(`spec:probe: ${only?.length ?? "every"} operation${only?.length === 1 ? "" : "s"} against ${baseUrl ?? "https://api.tikhubapi.com/api/v1"}, budget ${budget ?? "one call per operation"}`);
+  log(
+    `spec:probe: ${only?.length ? `${only.length} operation${only.length === 1 ? "" : "s"}` : "every operation"} against ${baseUrl ?? "https://api.tikhubapi.com/api/v1"}, budget ${budget ?? "one call per operation"}`,
+  );
   const report = await runProbe({ spec, baseUrl, username, password, budget, only, log: (line) => log(`  ${line}`) });
 
   if (args.write) {
@@ -91,7 +112,9 @@ export async function runSpecProbe(argv, { cwd = process.cwd(), env = process.en
   }
   for (const entry of report.operations) delete entry.body;
   const s = report.summary;
-  log(`\n${report.calls} call${report.calls === 1 ? "" : "s"} (budget ${report.budget}): ${s.ok} ok, ${s.drift} drifted, ${s.noEvidence} without evidence, ${s.error} failed, ${s.skipped} skipped`);
+  log(
+    `\n${report.calls} call${report.calls === 1 ? "" : "s"} (budget ${report.budget}): ${s.ok} ok, ${s.drift} drifted, ${s.noEvidence} without evidence, ${s.error} failed, ${s.skipped} skipped`,
+  );
   const text = `${JSON.stringify(report, null, 2)}\n`;
   // Belt and braces: the report is built from bodies and redacted messages only; refuse to write a credential anyway.
   if (redact(text, credentialSecrets(username, password)) !== text) throw new SpecToolError("the report would contain a credential: not written");

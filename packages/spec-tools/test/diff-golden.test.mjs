@@ -9,7 +9,9 @@ import { applyEdits } from "./json-edit.mjs";
 
 const fixtures = new URL("./fixtures/", import.meta.url);
 const base = YAML.parse(readFileSync(new URL("base.yaml", fixtures), "utf8"));
-const caseFiles = readdirSync(new URL("cases/", fixtures)).filter((f) => f.endsWith(".yaml")).sort();
+const caseFiles = readdirSync(new URL("cases/", fixtures))
+  .filter((f) => f.endsWith(".yaml"))
+  .sort();
 
 describe.each(caseFiles)("%s", (file) => {
   const url = new URL(`cases/${file}`, fixtures);

@@ -1,6 +1,10 @@
 // Applies a golden case's `edit` list to a copy of a document: `set` (create or replace), `add`
 // (`/-` appends to an array) and `remove`, each at a JSON pointer. Throws naming the pointer it cannot follow.
-const parse = (pointer) => pointer.split("/").slice(1).map((p) => p.replaceAll("~1", "/").replaceAll("~0", "~"));
+const parse = (pointer) =>
+  pointer
+    .split("/")
+    .slice(1)
+    .map((p) => p.replaceAll("~1", "/").replaceAll("~0", "~"));
 
 export function applyEdits(document, edits) {
   const doc = structuredClone(document);

@@ -1,7 +1,7 @@
 // `pnpm spec:probe` against a local fake upstream: the real mock (Prism, @tikhubapi/mock) on 127.0.0.1
 // serving a deliberately drifted copy of the spec. The report must list exactly the drifts made, and
 // `--write` must add only redacted, valid observed examples with no credential anywhere.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startMock } from "@tikhubapi/mock";
@@ -64,16 +64,21 @@ describe("the report", () => {
     expect(Object.keys(byId).sort()).toEqual(["keyGetInfo", "shopExtractProductId", "userCheckShowcase", "userExtractUserId", "userGetRegion"]);
 
     expect(byId.userExtractUserId).toMatchObject({ status: 200, outcome: "drift", undeclaredFields: ["data.userId"], missingRequiredFields: ["data.user_id"] });
-    expect(byId.userExtractUserId.schemaErrors.join("\n")).toMatch(/must have required property 'user_id'/);
+    expect(byId.userExtractUserId.schemaErrors).toEqual(["/data must have required property 'user_id'"]);
 
     expect(byId.keyGetInfo).toMatchObject({ status: 200, outcome: "drift", undeclaredFields: [], missingRequiredFields: [] });
-    expect(byId.keyGetInfo.schemaErrors.join("\n")).toMatch(/\/data\/daily_limit must be integer/);
-    expect(byId.keyGetInfo.schemaErrors.join("\n")).not.toMatch(/username|plan|remaining/);
+    expect(byId.keyGetInfo.schemaErrors).toEqual(["/data/daily_limit must be integer"]);
 
-    expect(byId.userGetRegion).toMatchObject({ status: 200, outcome: "drift", schemaErrors: [], undeclaredFields: ["data.region_name"], missingRequiredFields: [] });
+    expect(byId.userGetRegion).toMatchObject({
+      status: 200,
+      outcome: "drift",
+      schemaErrors: [],
+      undeclaredFields: ["data.region_name"],
+      missingRequiredFields: [],
+    });
 
     expect(byId.shopExtractProductId).toMatchObject({ status: 200, outcome: "drift", undeclaredFields: [], missingRequiredFields: ["data.region"] });
-    expect(byId.shopExtractProductId.schemaErrors.join("\n")).toMatch(/must have required property 'region'/);
+    expect(byId.shopExtractProductId.schemaErrors).toEqual(["/data must have required property 'region'"]);
 
     expect(byId.userCheckShowcase).toMatchObject({ status: 404, outcome: "drift", undeclaredFields: [], missingRequiredFields: [] });
     expect(byId.userCheckShowcase.schemaErrors).toEqual([expect.stringMatching(/^status 404 is not documented/)]);
@@ -98,7 +103,12 @@ describe("--write", () => {
 
   it("adds an observed example for every valid answer and none for a drifted one", () => {
     const written = run.report.written.map((w) => w.operationId).sort();
-    expect(written).toEqual(run.report.operations.filter((e) => e.outcome === "ok").map((e) => e.operationId).sort());
+    expect(written).toEqual(
+      run.report.operations
+        .filter((e) => e.outcome === "ok")
+        .map((e) => e.operationId)
+        .sort(),
+    );
     for (const id of ["keyGetInfo", "userExtractUserId", "userGetRegion", "shopExtractProductId", "userCheckShowcase"]) expect(written).not.toContain(id);
     const followers = readFileSync(join(work, "openapi", "paths", "user", "get-followers.yaml"), "utf8");
     expect(followers).toContain("userGetFollowersObserved:\n              $ref: ../../examples/userGetFollowersObserved.yaml");
@@ -111,7 +121,12 @@ describe("--write", () => {
 
   it("writes no credential, in any form, anywhere", () => {
     const forms = [USERNAME, PASSWORD, encodeURIComponent(PASSWORD), basicToken(USERNAME, PASSWORD)];
-    for (const file of [...files(join(work, "openapi", "examples")), ...files(join(work, "openapi", "paths")), join(work, "openapi", "reference", "endpoints.json"), run.reportPath]) {
+    for (const file of [
+      ...files(join(work, "openapi", "examples")),
+      ...files(join(work, "openapi", "paths")),
+      join(work, "openapi", "reference", "endpoints.json"),
+      run.reportPath,
+    ]) {
       const text = readFileSync(file, "utf8");
       for (const form of forms) expect(text.includes(form), `${file} holds a credential`).toBe(false);
     }
@@ -119,7 +134,16 @@ describe("--write", () => {
 
   it("leaves a spec that bundles, whose observed examples validate and whose model builds", () => {
     const out = join(work, "bundle.json");
-    const { status, output: log } = runRedocly(["bundle", join(work, "openapi", "tikhub.yaml"), "-o", out, "--ext", "json", "--config", join(work, "openapi", "redocly.yaml")]);
+    const { status, output: log } = runRedocly([
+      "bundle",
+      join(work, "openapi", "tikhub.yaml"),
+      "-o",
+      out,
+      "--ext",
+      "json",
+      "--config",
+      join(work, "openapi", "redocly.yaml"),
+    ]);
     expect(status, log).toBe(0);
     const bundle = JSON.parse(readFileSync(out, "utf8"));
     const validator = createSpecValidator(bundle);
@@ -139,11 +163,24 @@ describe("refusals", () => {
     await expect(runSpecProbe([], { env: {} })).rejects.toThrow(/refusing to run without credentials: set TIKHUB_USERNAME and TIKHUB_PASSWORD/);
     await expect(runSpecProbe([], { env: { TIKHUB_USERNAME: "u" } })).rejects.toThrow(/without credentials/);
     const env = { TIKHUB_USERNAME: USERNAME, TIKHUB_PASSWORD: PASSWORD };
-    await expect(runSpecProbe([], { env: { ...env, TIKHUB_BASE_URL: `http://${USERNAME}:${PASSWORD}@127.0.0.1:9` } })).rejects.toThrow(/must not contain a user name or password/);
+    await expect(runSpecProbe([], { env: { ...env, TIKHUB_BASE_URL: `http://${USERNAME}:${PASSWORD}@127.0.0.1:9` } })).rejects.toThrow(
+      /must not contain a user name or password/,
+    );
     await expect(runSpecProbe([], { env: { ...env, TIKHUB_BASE_URL: "ftp://x" } })).rejects.toThrow(/TIKHUB_BASE_URL must be an http\(s\) URL/);
     await expect(runSpecProbe(["--budget", "0"], { env })).rejects.toThrow(/--budget must be a whole number of calls ≥ 1/);
     await expect(runSpecProbe(["--only", "noSuchOperation"], { env })).rejects.toThrow(/--only names no operation of the spec: noSuchOperation/);
   });
+
+  it("an upstream that refuses connections: each call fails with the client's typed error, nothing crashes", async () => {
+    const { report } = await runSpecProbe(["--budget", "2", "--report", join(work, "refused.json")], {
+      env: { TIKHUB_USERNAME: USERNAME, TIKHUB_PASSWORD: PASSWORD, TIKHUB_BASE_URL: "http://127.0.0.1:9" },
+      log: () => {},
+    });
+    expect(report.calls).toBe(2);
+    const [first, second] = report.operations;
+    for (const e of [first, second]) expect(e).toMatchObject({ outcome: "error", status: null, error: expect.stringMatching(/^\w+Error: /) });
+    expect(report.summary).toMatchObject({ error: 2, skipped: report.operations.length - 2 });
+  }, 60_000);
 
   it("a budget smaller than the operations skips the rest and says why", async () => {
     const { report } = await runSpecProbe(["--budget", "2", "--report", join(work, "small.json")], {

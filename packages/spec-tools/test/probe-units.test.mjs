@@ -32,7 +32,10 @@ describe("compareBody", () => {
       delete f.uid;
     }
     delete body.data.has_more;
-    expect(compareBody(spec, media("/user/followers").schema, body)).toEqual({ undeclared: ["data.followers[].is_friend"], missing: ["data.followers[].uid", "data.has_more"] });
+    expect(compareBody(spec, media("/user/followers").schema, body)).toEqual({
+      undeclared: ["data.followers[].is_friend"],
+      missing: ["data.followers[].uid", "data.has_more"],
+    });
   });
 
   it("reads a risk-control answer (code ≠ 0, data null) as that branch: nothing missing", () => {

@@ -73,12 +73,22 @@ describe("a breaking change", () => {
 
 describe("a non-breaking change", () => {
   it("needs at least a patch changeset", () => {
-    repo.edit(FOLLOWERS, "  parameters:\n", '  parameters:\n    - name: count\n      in: query\n      required: false\n      schema:\n        type: integer\n        minimum: 1\n      example: 20\n');
+    repo.edit(
+      FOLLOWERS,
+      "  parameters:\n",
+      "  parameters:\n    - name: count\n      in: query\n      required: false\n      schema:\n        type: integer\n        minimum: 1\n      example: 20\n",
+    );
     const failed = run(repo);
     expect(failed.text).toContain('GET /user/followers: query parameter "count" added (optional) — non-breaking');
     expect(failed.exitCode).toBe(1);
     expect(failed.text).toContain("needs patch (non-breaking), has none ✗");
-    repo.write(".changeset/count.md", changeset(packagesBuiltFromSpec(workspacePackages(repoRoot)).map((p) => p.name), "patch"));
+    repo.write(
+      ".changeset/count.md",
+      changeset(
+        packagesBuiltFromSpec(workspacePackages(repoRoot)).map((p) => p.name),
+        "patch",
+      ),
+    );
     expect(run(repo).exitCode).toBe(0);
   });
 });
@@ -107,6 +117,18 @@ describe("the base", () => {
     expect(resolveBase(repo.dir, { env: {} })).toMatchObject({ sha: first, label: "@tikhubapi/client@0.2.0", why: "the last release tag" });
   });
 
+  it("on a pull request in CI is the merge base with origin/<GITHUB_BASE_REF>", () => {
+    const base = sh(repo.dir, "git", ["rev-parse", "main"]);
+    sh(repo.dir, "git", ["update-ref", "refs/remotes/origin/main", base]);
+    repo.edit(FOLLOWERS, 'summary: "Get user follower list"', 'summary: "Followers"');
+    repo.commit("on the branch");
+    sh(repo.dir, "git", ["checkout", "-q", "--detach"]); // actions/checkout leaves the merge commit detached
+    expect(resolveBase(repo.dir, { env: { GITHUB_BASE_REF: "main" } })).toMatchObject({
+      sha: base,
+      why: "merge base with origin/main (the pull request's base)",
+    });
+  });
+
   it("refuses an unknown --base and a pull request base that was not fetched, saying what to do", () => {
     expect(() => resolveBase(repo.dir, { base: "no-such-ref", env: {} })).toThrow(/--base no-such-ref: no such commit/);
     expect(() => resolveBase(repo.dir, { env: { GITHUB_BASE_REF: "main" } })).toThrow(/fetch-depth: 0/);
@@ -115,7 +137,7 @@ describe("the base", () => {
 
   it("refuses a malformed changeset, naming the file", () => {
     repo.edit(FOLLOWERS, "      required: false\n", "      required: true\n");
-    repo.write(".changeset/broken.md", "---\n\"@tikhubapi/client\": huge\n---\n\nx\n");
+    repo.write(".changeset/broken.md", '---\n"@tikhubapi/client": huge\n---\n\nx\n');
     expect(() => run(repo)).toThrow(/\.changeset\/broken\.md: not a valid changeset/);
   });
 

@@ -34,10 +34,16 @@ describe("type-checked against the client as built now", () => {
     base.paths["/video/info"].get.parameters.push({ name: "fields", in: "query", required: false, schema: { type: "string" }, example: "all" });
     const result = checkSurface(base, { workDir });
     const byOperation = {};
-    for (const p of result.problems) (byOperation[p.operationId] ??= []).push(p);
+    for (const p of result.problems) {
+      byOperation[p.operationId] ??= [];
+      byOperation[p.operationId].push(p);
+    }
     expect(Object.keys(byOperation).sort()).toEqual(["userListFollowers", "videoGetInfo"]);
     expect(byOperation.userListFollowers).toHaveLength(3); // the call, .pages(), .iterate()
-    expect(byOperation.userListFollowers[0]).toMatchObject({ operation: "GET /user/followers", message: expect.stringMatching(/TS\d+: Property 'listFollowers' does not exist/) });
+    expect(byOperation.userListFollowers[0]).toMatchObject({
+      operation: "GET /user/followers",
+      message: expect.stringMatching(/TS\d+: Property 'listFollowers' does not exist/),
+    });
     expect(byOperation.videoGetInfo[0].message).toMatch(/'fields' does not exist/);
   });
 
@@ -50,4 +56,10 @@ describe("type-checked against the client as built now", () => {
     expect(new Set(result.problems.map((p) => p.operationId))).toEqual(new Set(["userGetFollowers"]));
     expect(result.problems[0].message).toMatch(/TS2322: Type 'string' is not assignable to type 'number'/);
   });
+});
+
+it("a base spec whose operation model cannot be built is refused with a message naming what to do", () => {
+  const base = structuredClone(current);
+  delete followers(base).tags;
+  expect(() => generateUsage(base, "the base")).toThrow(/the operation model of the base cannot be built.*--no-surface/s);
 });

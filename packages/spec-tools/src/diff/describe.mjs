@@ -1,7 +1,8 @@
 // A change in words a consumer understands ("query parameter "count" became required"), from the
 // context locate() read off api-smart-diff's path. Words only: the verdict comes from rules.mjs.
-import { typesOf } from "./rules.mjs";
+
 import { valueAt } from "./locate.mjs";
+import { typesOf } from "./rules.mjs";
 
 const show = (value) => {
   const text = typeof value === "string" ? `"${value}"` : JSON.stringify(value);
@@ -18,7 +19,7 @@ const typeText = (set) => [...set].join(" | ");
 
 function describeSchema(subject, ctx) {
   const { diff } = ctx;
-  const { aspect, field } = ctx.schema;
+  const { aspect } = ctx.schema;
   switch (aspect) {
     case "property":
       return `${subject} ${verb(diff.action)}`;
@@ -46,7 +47,6 @@ function describeSchema(subject, ctx) {
     default:
       return `${subject}: ${change(diff, aspect)}`;
   }
-  void field;
 }
 
 function describeParameter(ctx) {
@@ -78,7 +78,10 @@ function describeResponse(ctx) {
   if (sub[0] === "headers") return `${label} header "${sub[1]}"${sub.length > 2 ? ` ${sub.slice(2).join(".")}` : ""} ${verb(diff.action)}`;
   if (sub[0] === "content" && sub.length === 2) return `${label} media type ${sub[1]} ${verb(diff.action)}`;
   const exampleAt = sub.indexOf("examples");
-  if (exampleAt >= 0) return sub.length === exampleAt + 2 ? `${label} example "${sub[exampleAt + 1]}" ${verb(diff.action)}` : `${label} example "${sub[exampleAt + 1] ?? ""}" changed`;
+  if (exampleAt >= 0)
+    return sub.length === exampleAt + 2
+      ? `${label} example "${sub[exampleAt + 1]}" ${verb(diff.action)}`
+      : `${label} example "${sub[exampleAt + 1] ?? ""}" changed`;
   return `${label} ${sub.join(".")} ${verb(diff.action)}`;
 }
 
@@ -90,13 +93,20 @@ function describeOperationKey(ctx) {
     case "tags":
       return `tag ${show(diff.before ?? valueAt(ctx.before, [...ctx.opPath, "tags", 0]))} → ${show(diff.after ?? valueAt(ctx.after, [...ctx.opPath, "tags", 0]))} (changes the client namespace and the CLI section)`;
     case "x-pagination":
-      if (sub.length === 0) return diff.action === "add" ? "became paged (x-pagination added: .pages() and .iterate())" : diff.action === "remove" ? "is no longer paged (x-pagination removed)" : "x-pagination changed";
+      if (sub.length === 0)
+        return diff.action === "add"
+          ? "became paged (x-pagination added: .pages() and .iterate())"
+          : diff.action === "remove"
+            ? "is no longer paged (x-pagination removed)"
+            : "x-pagination changed";
       return change(diff, `x-pagination.${sub.join(".")}`);
     case "x-status":
       return `evidence (x-status) changed ${fromTo(diff)}`;
     case "summary":
     case "description":
       return `${key} ${verb(diff.action)}`;
+    case "deprecated":
+      return valueAt(ctx.after, [...ctx.opPath, "deprecated"]) === true ? "became deprecated" : "is no longer deprecated";
     default:
       return sub.length ? `${key}.${sub.join(".")} ${verb(diff.action)}` : change(diff, key);
   }
@@ -105,7 +115,8 @@ function describeOperationKey(ctx) {
 function describeGlobal(ctx) {
   const { diff } = ctx;
   const path = diff.path;
-  if (path[0] === "components" && path[1] === "securitySchemes") return `security scheme "${path[2]}"${path.length > 3 ? `: ${change(diff, path.slice(3).join("."))}` : ` ${verb(diff.action)}`}`;
+  if (path[0] === "components" && path[1] === "securitySchemes")
+    return `security scheme "${path[2]}"${path.length > 3 ? `: ${change(diff, path.slice(3).join("."))}` : ` ${verb(diff.action)}`}`;
   if (path[0] === "security") return `security requirement ${verb(diff.action)}`;
   return change(diff, path.join("."));
 }

@@ -107,16 +107,20 @@ function readOperationPart(ctx) {
     const listAfter = valueAt(after, [...opPath, "parameters"]) ?? [];
     const param =
       sub.length === 0
-        ? (diff.action === "add" ? derefIn(after, diff.after) : derefIn(before, diff.before))
+        ? diff.action === "add"
+          ? derefIn(after, diff.after)
+          : derefIn(before, diff.before)
         : (valueAt(before, [...opPath, "parameters", index]) ?? valueAt(after, [...opPath, "parameters", index]));
-    const find = (list, doc) => list.findIndex((p) => {
-      const q = derefIn(doc, p);
-      return q?.name === param?.name && (q?.in ?? "query") === (param?.in ?? "query");
-    });
+    const find = (list, doc) =>
+      list.findIndex((p) => {
+        const q = derefIn(doc, p);
+        return q?.name === param?.name && (q?.in ?? "query") === (param?.in ?? "query");
+      });
     const pathBefore = [...opPath, "parameters", find(listBefore, before)];
     const pathAfter = [...opPath, "parameters", find(listAfter, after)];
     const out = { part: "parameter", paramName: param?.name ?? `#${index}`, paramIn: param?.in ?? "query", pathBefore, pathAfter, sub, param };
-    if (sub[0] === "schema") return { ...out, schema: { ...readSchemaPath(sub.slice(1), diff), rootBefore: [...pathBefore, "schema"], rootAfter: [...pathAfter, "schema"] } };
+    if (sub[0] === "schema")
+      return { ...out, schema: { ...readSchemaPath(sub.slice(1), diff), rootBefore: [...pathBefore, "schema"], rootAfter: [...pathAfter, "schema"] } };
     return out;
   }
   if (key === "responses") {

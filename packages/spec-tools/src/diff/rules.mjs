@@ -96,6 +96,18 @@ export const RULES = [
     type: () => "breaking",
   },
   {
+    name: "document-annotations",
+    why: "info, the top-level tag list and external docs describe; operations' own tags carry the names",
+    when: (ctx) => ctx.scope === "global" && ["info", "tags", "externalDocs"].includes(ctx.part),
+    type: () => "annotation",
+  },
+  {
+    name: "servers",
+    why: "the default API root of the client and CLI follows the spec's server: a release must carry it",
+    when: (ctx) => ctx.scope === "global" && ctx.part === "servers",
+    type: () => "non-breaking",
+  },
+  {
     name: "deprecated",
     why: "a deprecation warns, it does not break",
     when: (ctx) => ctx.libraryType === "deprecated",

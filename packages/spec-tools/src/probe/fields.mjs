@@ -32,9 +32,13 @@ function shape(reading) {
   let additional = false;
   let items;
   for (const s of reading) {
-    for (const [key, sub] of Object.entries(s.properties ?? {})) (properties[key] ??= []).push(sub);
+    for (const [key, sub] of Object.entries(s.properties ?? {})) {
+      properties[key] ??= [];
+      properties[key].push(sub);
+    }
     for (const r of s.required ?? []) required.add(r);
-    if (s.additionalProperties && s.additionalProperties !== false) additional = s.additionalProperties === true ? true : [...(additional === true || !additional ? [] : additional), s.additionalProperties];
+    if (s.additionalProperties && s.additionalProperties !== false)
+      additional = s.additionalProperties === true ? true : [...(additional === true || !additional ? [] : additional), s.additionalProperties];
     items ??= s.items;
   }
   return { properties, required, additional, items };
@@ -55,7 +59,9 @@ function misfit(spec, reading, value) {
     for (const [key, subs] of Object.entries(properties)) {
       if (!(key in value)) continue;
       for (const sub of subs) {
-        const best = Math.min(...readings(spec, sub).map((r) => r.filter((x) => !admits(x.type, value[key]) || ("const" in x && x.const !== value[key])).length));
+        const best = Math.min(
+          ...readings(spec, sub).map((r) => r.filter((x) => !admits(x.type, value[key]) || ("const" in x && x.const !== value[key])).length),
+        );
         score += best * 10;
       }
     }

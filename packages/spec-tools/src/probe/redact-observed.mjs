@@ -21,7 +21,10 @@ const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 export function publicValues(spec) {
   const values = new Set();
   const walk = (node, inExample) => {
-    if (Array.isArray(node)) return node.forEach((n) => walk(n, inExample));
+    if (Array.isArray(node)) {
+      for (const n of node) walk(n, inExample);
+      return;
+    }
     if (node && typeof node === "object") {
       for (const [key, child] of Object.entries(node)) walk(child, inExample || key === "example" || key === "examples" || key === "value");
       return;
@@ -68,7 +71,8 @@ export function redactObserved(body, { spec, example, username, password, public
     }
     if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, [...path, k], k)]));
     let out = typeof value === "string" ? redact(value, secrets) : value;
-    const identifying = (typeof out === "string" && (IDENTIFYING_KEY.test(String(key)) || URL_LIKE.test(out))) || (typeof out === "number" && IDENTIFYING_KEY.test(String(key)));
+    const identifying =
+      (typeof out === "string" && (IDENTIFYING_KEY.test(String(key)) || URL_LIKE.test(out))) || (typeof out === "number" && IDENTIFYING_KEY.test(String(key)));
     if (identifying && !publics.has(`${typeof out}:${out}`)) {
       const fromExample = exampleAt(example, path);
       out = typeof fromExample === typeof out ? fromExample : placeholder(out);

@@ -13,6 +13,28 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Operations without parameters first (cheap, e.g. the key's own info), then spec order. */
 export const probeOrder = (operations) => [...operations.filter((o) => o.params.length === 0), ...operations.filter((o) => o.params.length > 0)];
 
+/**
+ * ajv's errors for a body; where the response schema is a oneOf (the success envelope or the risk-control
+ * one), the errors of the branch that fits best, not every branch's complaints.
+ */
+function schemaErrors(validator, spec, operationId, status, body) {
+  const whole = validator.validateResponse(operationId, status, body);
+  if (whole.valid) return [];
+  const ref = validator.responseSchemaRef(operationId, status);
+  const schema = deref(
+    spec,
+    ref
+      .split("/")
+      .slice(1)
+      .map((p) => p.replaceAll("~1", "/").replaceAll("~0", "~"))
+      .reduce((node, key) => deref(spec, node)?.[key], spec),
+  );
+  if (!Array.isArray(schema?.oneOf)) return whole.errors;
+  const branches = schema.oneOf.map((_, i) => validator.validateAt(`${ref}/oneOf/${i}`, body).errors);
+  const best = branches.reduce((a, b) => (b.length < a.length ? b : a));
+  return best.length ? best : whole.errors;
+}
+
 /** Every parameter the spec gives an example for (required ones must have one). */
 function exampleParams(op) {
   const missing = op.params.filter((p) => p.required && p.example === undefined).map((p) => p.name);
@@ -41,7 +63,16 @@ export async function runProbe({ spec, baseUrl, username, password, budget, only
   const entries = [];
   let stopped;
   for (const [index, op] of operations.entries()) {
-    const entry = { operationId: op.id, operation: `${op.httpMethod} ${op.path}`, evidence: op.evidence, outcome: "skipped", status: null, schemaErrors: [], undeclaredFields: [], missingRequiredFields: [] };
+    const entry = {
+      operationId: op.id,
+      operation: `${op.httpMethod} ${op.path}`,
+      evidence: op.evidence,
+      outcome: "skipped",
+      status: null,
+      schemaErrors: [],
+      undeclaredFields: [],
+      missingRequiredFields: [],
+    };
     entries.push(entry);
     if (stopped) {
       entry.note = stopped;
@@ -81,7 +112,7 @@ export async function runProbe({ spec, baseUrl, username, password, budget, only
       const documented = op.statuses.includes(last.status);
       if (!documented) entry.schemaErrors.push(`status ${last.status} is not documented (documented: ${op.statuses.join(", ")})`);
       if (body !== undefined && documented) {
-        entry.schemaErrors.push(...validator.validateResponse(op.id, last.status, body).errors);
+        entry.schemaErrors.push(...schemaErrors(validator, spec, op.id, last.status, body));
         const response = deref(spec, spec.paths[op.path].get.responses[String(last.status)]);
         const schema = response?.content?.["application/json"]?.schema;
         if (schema) {
@@ -96,7 +127,8 @@ export async function runProbe({ spec, baseUrl, username, password, budget, only
         entry.outcome = "ok";
         entry.body = body;
       } else entry.outcome = "no-evidence";
-      if (last.status === 200 && body?.code !== 0 && !findings) entry.note = `HTTP 200 with code ${body?.code} (${String(body?.msg ?? "")}): no evidence either way`;
+      if (last.status === 200 && body?.code !== 0 && !findings)
+        entry.note = `HTTP 200 with code ${body?.code} (${String(body?.msg ?? "")}): no evidence either way`;
       if (last.status === 401 || last.status === 428) stopped = `stopped: the API refused the credentials (HTTP ${last.status} on ${op.id})`;
       if (pace && thrown?.name === "RateLimitError") await sleep(Math.min(thrown.retryAfterMs ?? 1_000, MAX_PACE_MS));
     }
@@ -108,7 +140,14 @@ export async function runProbe({ spec, baseUrl, username, password, budget, only
     baseUrl: baseUrl ?? DEFAULT_BASE_URL,
     budget: limit,
     calls,
-    summary: { operations: entries.length, ok: count("ok"), drift: count("drift"), noEvidence: count("no-evidence"), error: count("error"), skipped: count("skipped") },
+    summary: {
+      operations: entries.length,
+      ok: count("ok"),
+      drift: count("drift"),
+      noEvidence: count("no-evidence"),
+      error: count("error"),
+      skipped: count("skipped"),
+    },
     operations: entries,
   };
 }

@@ -28,7 +28,8 @@ export function writeEvidence({ specDir, observed }) {
   const written = [];
   for (const { operationId, path, value, date } of observed) {
     const file = files.get(path);
-    if (!file || !existsSync(file)) throw new SpecToolError(`--write: no path file for ${path} in ${join(specDir, "tikhub.yaml")} (only $ref'd path files can be written)`);
+    if (!file || !existsSync(file))
+      throw new SpecToolError(`--write: no path file for ${path} in ${join(specDir, "tikhub.yaml")} (only $ref'd path files can be written)`);
     const name = `${operationId}Observed`;
     const exampleFile = join(specDir, "examples", `${name}.yaml`);
     writeFileSync(exampleFile, YAML.stringify({ summary: `Observed from the live API on ${date} (redacted by pnpm spec:probe)`, value }, { lineWidth: 0 }));
