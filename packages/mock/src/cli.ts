@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { PortInUseError } from "./ports.js";
 import { normaliseScenarios, ScenarioOptionError } from "@tikhubapi/mock-behaviour";
+import { PortInUseError } from "./ports.js";
 import { MockStartError, startMock } from "./start-mock.js";
 
 const USAGE = `Usage: tikhub-mock [--port 4010] [--host 127.0.0.1] [--dynamic] [--proxy <upstream-url>]
@@ -22,23 +22,26 @@ function fail(message: string, code = 2): never {
   process.exit(code);
 }
 
+const parseOptions = (args: string[]) =>
+  parseArgs({
+    args,
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      dynamic: { type: "boolean" },
+      proxy: { type: "string" },
+      latency: { type: "string" },
+      "rate-limit": { type: "string" },
+      "fail-rate": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+  });
+
 export async function main(argv = process.argv.slice(2)): Promise<void> {
-  let values;
+  let values: ReturnType<typeof parseOptions>["values"];
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        port: { type: "string" },
-        host: { type: "string" },
-        dynamic: { type: "boolean" },
-        proxy: { type: "string" },
-        latency: { type: "string" },
-        "rate-limit": { type: "string" },
-        "fail-rate": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-    }));
+    ({ values } = parseOptions(argv));
   } catch (error) {
     fail(`${(error as Error).message}\n${USAGE}`);
   }
@@ -49,7 +52,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const portText = values.port ?? process.env.PORT ?? "4010";
   if (!/^\d+$/.test(portText) || Number(portText) > 65535) fail(`--port must be a number from 0 to 65535, got "${portText}"`);
   const host = values.host ?? "127.0.0.1";
-  let scenarios;
+  let scenarios: ReturnType<typeof normaliseScenarios>;
   try {
     scenarios = normaliseScenarios({ latency: values.latency, rateLimit: values["rate-limit"], failRate: values["fail-rate"] });
   } catch (error) {
@@ -59,7 +62,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   if (values.proxy !== undefined && !/^https?:\/\/[^/]/.test(values.proxy)) fail(`--proxy must be an http(s) URL, got "${values.proxy}"`);
   if (values.proxy && Object.keys(scenarios).length > 0) fail("--latency, --rate-limit and --fail-rate apply to the mock, not to --proxy");
 
-  let mock;
+  let mock: Awaited<ReturnType<typeof startMock>>;
   try {
     mock = await startMock({
       port: Number(portText),
