@@ -18,9 +18,10 @@ function itemType(id, field) {
   return `NonNullable<${expr}>[number]`;
 }
 
-/** The row the client needs at run time (src/operation.ts); pagination only where the spec pages. */
+/** The row the client needs at run time (src/operation.ts): no operationId (the path names a GET operation), required and pagination only where there are some. */
 function row(o) {
-  const r = { id: o.id, namespace: o.namespace, method: o.method, path: o.path, required: o.params.filter((p) => p.required).map((p) => p.name) };
+  const required = o.params.filter((p) => p.required).map((p) => p.name);
+  const r = { namespace: o.namespace, method: o.method, path: o.path, ...(required.length ? { required } : {}) };
   if (o.pagination) {
     const { cursorParam, nextCursorField, hasMoreField, itemsField, totalField } = o.pagination;
     r.pagination = { cursorParam, nextCursorField, hasMoreField, itemsField, ...(totalField ? { totalField } : {}) };
@@ -46,7 +47,7 @@ const lines = [
   'import type { Data, Method, PagedMethod } from "../resource-types.js";',
   'import type { InfiniteQueryHelper, QueryHelper } from "../query-types.js";',
   "",
-  "/** Every operation of the spec, in its order. */",
+  "/** Every operation of the spec, in its order (its operationId is in the type and the doc comment of its method). */",
   "export const OPERATIONS: readonly ClientOperation[] = [",
   ...operations.map(row),
   "];",
@@ -55,7 +56,9 @@ const lines = [
   ...byNamespace("Resources", (o) => (o.pagination ? `PagedMethod<"${o.id}", ${itemType(o.id, o.pagination.itemsField)}>` : `Method<"${o.id}">`)),
   "",
   "/** The TanStack Query helpers (`@tikhubapi/client/query`), one per operation; paged ones also give infinite-query options. */",
-  ...byNamespace("QueryHelpers", (o) => (o.pagination ? `InfiniteQueryHelper<"${o.id}", ${itemType(o.id, o.pagination.itemsField)}>` : `QueryHelper<"${o.id}">`)),
+  ...byNamespace("QueryHelpers", (o) =>
+    o.pagination ? `InfiniteQueryHelper<"${o.id}", ${itemType(o.id, o.pagination.itemsField)}>` : `QueryHelper<"${o.id}">`,
+  ),
   "",
 ];
 mkdirSync(new URL(".", out), { recursive: true });

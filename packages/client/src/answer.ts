@@ -1,5 +1,7 @@
 // The typed error an HTTP answer means, its message naming the call, the status and the server's own
 // explanation — with every secret the call carried taken out.
+
+import { REDACTED, redact } from "@tikhubapi/spec/runtime";
 import {
   ApiCodeError,
   AuthenticationError,
@@ -12,7 +14,6 @@ import {
   TikHubError,
   type TikHubErrorFields,
 } from "./errors.js";
-import { REDACTED, redact } from "@tikhubapi/spec/runtime";
 import { retryAfterMs } from "./retry.js";
 
 type ErrorClass = new (message: string, fields?: TikHubErrorFields) => TikHubError;

@@ -1,17 +1,17 @@
 /**
  * A Response whose body the pipeline has already read (long integers quoted): the status, headers and
- * url of the answer, and a body served from memory. Reading it costs nothing — building a Response
- * from a string and reading it back costs tens of µs in undici, more than the rest of the client —
- * and it can be read more than once (a middleware that forgot to clone() does not break the call).
+ * url of the answer, and a body served from memory. Reading it as text or JSON costs nothing — building
+ * a Response from a string and reading it back costs tens of µs in undici, more than the rest of the
+ * client — and it can be read more than once (a middleware that forgot to clone() does not break the call).
  */
 export class BufferedResponse extends Response {
   readonly #text: string;
   readonly #url: string;
-  #stream?: ReadableStream<Uint8Array> | null;
+  #body?: ReadableStream<Uint8Array> | null;
 
   /** `from`: the answer read (a Response, or its status, statusText, headers and url). */
   constructor(text: string, from: Pick<Response, "status" | "statusText" | "headers" | "url">) {
-    super(null, { status: from.status, statusText: from.statusText, headers: from.headers });
+    super(null, from);
     this.#text = text;
     this.#url = from.url;
   }
@@ -24,31 +24,32 @@ export class BufferedResponse extends Response {
   override text(): Promise<string> {
     return Promise.resolve(this.#text);
   }
-  override json(): Promise<any> {
+  override json(): Promise<unknown> {
     return new Promise((resolve) => resolve(JSON.parse(this.#text)));
-  }
-  override arrayBuffer(): Promise<ArrayBuffer> {
-    return Promise.resolve(new TextEncoder().encode(this.#text).buffer as ArrayBuffer);
-  }
-  override blob(): Promise<Blob> {
-    return Promise.resolve(new Blob([this.#text], { type: this.headers.get("content-type") ?? "" }));
   }
   override clone(): Response {
     return new BufferedResponse(this.#text, this);
   }
 
   static {
-    // Accessors on the prototype (the DOM types declare these as properties, which a class cannot override with a getter).
-    Object.defineProperties(BufferedResponse.prototype, {
+    const real = (self: BufferedResponse) => new Response(self.#text || null, self);
+    // What else reads a body (blob, arrayBuffer, a stream…) gets a Response built from the text, only when asked.
+    // Accessors go on the prototype: the DOM types declare `url` and `body` as properties, which a class cannot override with a getter.
+    const proto = BufferedResponse.prototype as unknown as Record<string, unknown>;
+    for (const name of ["arrayBuffer", "blob", "bytes", "formData"])
+      proto[name] = function (this: BufferedResponse) {
+        return (real(this) as unknown as Record<string, () => unknown>)[name]();
+      };
+    Object.defineProperties(proto, {
       url: {
-        get(this: BufferedResponse) {
+        get: function (this: BufferedResponse) {
           return this.#url;
         },
       },
       body: {
-        get(this: BufferedResponse) {
-          if (this.#stream === undefined) this.#stream = this.#text ? new Response(this.#text).body : null;
-          return this.#stream;
+        get: function (this: BufferedResponse) {
+          if (this.#body === undefined) this.#body = real(this).body;
+          return this.#body;
         },
       },
     });

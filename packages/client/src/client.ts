@@ -1,13 +1,13 @@
 import { basicToken, DEFAULT_BASE_URL } from "@tikhubapi/spec/runtime";
-import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "@tikhubapi/types";
+import createClient, { type Client } from "openapi-fetch";
 import { hider } from "./answer.js";
+import { BufferedResponse } from "./buffered-response.js";
 import { unwrap } from "./envelope.js";
 import { InvalidRequestError } from "./errors.js";
 import { OPERATIONS, type Resources } from "./generated/operations.js";
 import { checkBaseUrl, checkCount, checkTimeout } from "./options.js";
 import { iterate, pages, walk } from "./pagination.js";
-import { BufferedResponse } from "./buffered-response.js";
 import { createPipeline } from "./pipeline.js";
 import type { PageOptions, RequestOptions } from "./resource-types.js";
 import { RETRY_AFTER_CAP_MS } from "./retry.js";
@@ -89,13 +89,13 @@ export function createTikHubClient(options: TikHubClientOptions = {}): TikHubCli
       method.iterate = (params: Params, opts?: PageOptions) => iterate(call, p, params, opts);
       method.walk = (params: Params, opts?: PageOptions) => walk(call, p, params, opts);
     }
-    ((client[op.namespace] ??= {}) as Record<string, unknown>)[op.method] = method;
+    client[op.namespace] = { ...(client[op.namespace] as object), [op.method]: method };
   }
   return client as unknown as TikHubClient;
 }
 
 /** Checks the parameters before anything is sent: an object, every required one present and non-empty, no object values. */
-function checkParams(operation: string, required: readonly string[], params: Params): void {
+function checkParams(operation: string, required: readonly string[] = [], params: Params): void {
   if (params !== undefined && (Object(params) !== params || Array.isArray(params))) throw new InvalidRequestError(`${operation}: parameters must be an object`);
   for (const name of required) {
     const value = params?.[name];

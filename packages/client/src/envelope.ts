@@ -8,7 +8,10 @@ export function unwrap(call: string, response: Response, text: string, quoted: b
   try {
     body = quoted ? JSON.parse(text) : parseJson(text);
   } catch {}
-  const envelope = Object(body) === body && !Array.isArray(body) && ("code" in (body as object) || "data" in (body as object)) ? (body as { code?: unknown; data?: unknown }) : undefined;
+  const envelope =
+    Object(body) === body && !Array.isArray(body) && ("code" in (body as object) || "data" in (body as object))
+      ? (body as { code?: unknown; data?: unknown })
+      : undefined;
   if (response.ok && envelope && (envelope.code === 0 || envelope.code === undefined)) return envelope.data;
   throw answerError(call, response, body, envelope !== undefined, text, hide());
 }

@@ -33,6 +33,7 @@ function pageUrl(): string | undefined {
 export function checkBaseUrl(value: unknown): string {
   const page = pageUrl();
   const problem = baseUrlProblem(value, { allowRelative: page !== undefined });
-  if (problem) throw new InvalidRequestError(`Option baseUrl ${problem}${problem.startsWith("must not hold") ? ": pass them as the username and password options" : ""}`);
+  if (problem)
+    throw new InvalidRequestError(`Option baseUrl ${problem}${problem.startsWith("must not hold") ? ": pass them as the username and password options" : ""}`);
   return trimBaseUrl(new URL(value as string, page).href);
 }

@@ -3,9 +3,10 @@
 // and inside it each call becomes attempts: a per-attempt AbortSignal that ends a timed-out attempt on
 // the wire, retries with Retry-After or backoff, and a body whose unsafe integers are quoted before
 // openapi-fetch (or anyone) parses it, so 64-bit ids stay exact.
-import { AbortError, ConnectionError, TikHubError, TimeoutError } from "./errors.js";
+
 import { type Hide, hider } from "./answer.js";
 import { BufferedResponse } from "./buffered-response.js";
+import { AbortError, ConnectionError, TikHubError, TimeoutError } from "./errors.js";
 import { mayHoldUnsafeInteger, quoteUnsafeIntegers } from "./lossless-json.js";
 import { checkCount, checkTimeout } from "./options.js";
 import { backoffMs, retryAfterMs, sleep } from "./retry.js";
@@ -32,12 +33,14 @@ const RISK_CONTROL = /"code"\s*:\s*500\b/;
 
 export function createPipeline(config: PipelineConfig): (request: Request, init?: RequestInit) => Promise<Response> {
   return async (request, ext) => {
+    // The client's own values were checked when it was made; a call's own, here.
     const { maxRetries = config.maxRetries, timeoutMs = config.timeoutMs } = request as Request & CallOptions;
-    checkCount("maxRetries", maxRetries);
-    checkTimeout(timeoutMs);
+    if (maxRetries !== config.maxRetries) checkCount("maxRetries", maxRetries);
+    if (timeoutMs !== config.timeoutMs) checkTimeout(timeoutMs);
     const { signal } = request;
     // Built only for an error message: the method and the path after the base URL, never the query.
-    const call = () => `${request.method} ${(request.url.startsWith(`${config.baseUrl}/`) ? request.url.slice(config.baseUrl.length) : new URL(request.url).pathname).split("?")[0]}`;
+    const call = () =>
+      `${request.method} ${(request.url.startsWith(`${config.baseUrl}/`) ? request.url.slice(config.baseUrl.length) : new URL(request.url).pathname).split("?")[0]}`;
     const hide = () => hider(config.password, request.headers.get("authorization"));
     for (let retry = 0; ; retry++) {
       let answer: Response | undefined;

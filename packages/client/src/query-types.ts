@@ -3,8 +3,8 @@ import type { Data, OperationId, Params, ParamsArg } from "./resource-types.js";
 /** A page cursor as TanStack Query keeps it: null before the first page when the parameters give none. */
 export type PageParam = string | number | null;
 
-/** `["tikhub", baseUrl, operationId, params]`: two clients (two base URLs) never share a cache entry. */
-export type TikHubQueryKey<Op extends OperationId> = readonly ["tikhub", string, Op, Params<Op> | Record<string, never>];
+/** `["tikhub", baseUrl, path, params]` (the path names the GET operation, as in openapi-react-query's keys): two clients (two base URLs) never share a cache entry. */
+export type TikHubQueryKey<Op extends OperationId> = readonly ["tikhub", string, string, Params<Op> | Record<string, never>];
 
 /** Plain TanStack Query v5 options (React, Vue, Solid, Svelte and query-core accept them). */
 export interface TikHubQueryOptions<Op extends OperationId> {

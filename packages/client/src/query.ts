@@ -1,11 +1,12 @@
 // @tikhubapi/client/query: TanStack Query v5 options for every operation, from the same operation
 // table as the client. One retry layer: the client's own retries are off in these calls, and TanStack
 // retries only what may succeed again, waiting what a 429 asks for, up to a cap.
+
+import { nextCursor, pageItems } from "@tikhubapi/spec/runtime";
 import type { TikHubClient } from "./client.js";
 import { RateLimitError } from "./errors.js";
 import { OPERATIONS, type QueryHelpers } from "./generated/operations.js";
 import { checkCount } from "./options.js";
-import { nextCursor, pageItems } from "@tikhubapi/spec/runtime";
 import type { PageParam } from "./query-types.js";
 import type { RequestOptions } from "./resource-types.js";
 import { backoffMs, isRetryable } from "./retry.js";
@@ -26,12 +27,12 @@ export function createTikHubQueries(tikhub: TikHubClient, options: TikHubQueryHe
   checkCount("maxRetries", maxRetries);
   checkCount("retryAfterCapMs", retryAfterCapMs);
   const retry = (failureCount: number, error: Error) =>
-    failureCount < maxRetries && isRetryable(error) && !((error as RateLimitError).retryAfterMs! > retryAfterCapMs);
+    failureCount < maxRetries && isRetryable(error) && !(((error as RateLimitError).retryAfterMs ?? 0) > retryAfterCapMs);
   const retryDelay = (failureCount: number, error: Error) => (error instanceof RateLimitError ? error.retryAfterMs : undefined) ?? backoffMs(failureCount);
   const helpers: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
     const call = (tikhub as unknown as Record<string, Record<string, Call>>)[op.namespace][op.method];
-    const queryKey = (params?: Params) => ["tikhub", tikhub.baseUrl, op.id, params ?? {}];
+    const queryKey = (params?: Params) => ["tikhub", tikhub.baseUrl, op.path, params ?? {}];
     const helper: Record<string, unknown> = {
       queryKey,
       queryOptions: (params?: Params, extra?: object) => ({
@@ -57,10 +58,10 @@ export function createTikHubQueries(tikhub: TikHubClient, options: TikHubQueryHe
       });
       helper.items = (data?: { pages: readonly unknown[] }) => (data?.pages ?? []).flatMap((page) => pageItems(page, p));
     }
-    (helpers[op.namespace] ??= {})[op.method] = helper;
+    helpers[op.namespace] = { ...helpers[op.namespace], [op.method]: helper };
   }
   return helpers as unknown as QueryHelpers;
 }
 
-export type { InfiniteQueryHelper, PageParam, QueryHelper, TikHubInfiniteQueryOptions, TikHubQueryKey, TikHubQueryOptions } from "./query-types.js";
 export type { QueryHelpers } from "./generated/operations.js";
+export type { InfiniteQueryHelper, PageParam, QueryHelper, TikHubInfiniteQueryOptions, TikHubQueryKey, TikHubQueryOptions } from "./query-types.js";

@@ -7,6 +7,6 @@ type RiskControl = components["schemas"]["RiskControlEnvelope"];
  * its `data`), not the upstream's risk-control answer (`code` ≠ 0, `data` null) that the spec's 200
  * also admits. Narrows the type, so `body.data` is the operation's data.
  */
-export function isSuccess<Body>(body: Body): body is Extract<Exclude<Body, RiskControl | undefined>, { data: {} }> {
+export function isSuccess<Body>(body: Body): body is Extract<Exclude<Body, RiskControl | undefined>, { data: object }> {
   return Object(body) === body && (body as { code?: unknown }).code === 0;
 }

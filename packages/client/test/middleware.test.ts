@@ -2,9 +2,9 @@
 // once per logical call, with the retries beneath it.
 import type { Middleware } from "openapi-fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTikHubClient, InvalidRequestError, TimeoutError } from "../src/index.js";
-import { startLoopbackServer, type LoopbackServer } from "./loopback-server.js";
+import { createTikHubClient, TimeoutError } from "../src/index.js";
 import { caught } from "./caught.js";
+import { type LoopbackServer, startLoopbackServer } from "./loopback-server.js";
 
 let server: LoopbackServer;
 beforeAll(async () => {
@@ -14,7 +14,8 @@ afterAll(() => server.close());
 
 const ok = (data: unknown) => ({ body: { code: 0, msg: "success", data } });
 const liveParams = { room_id: "7531095702089370381", user_id: "6796815426174960646" };
-const client = (options: Parameters<typeof createTikHubClient>[0] = {}) => createTikHubClient({ username: "u", password: "p", baseUrl: server.url, ...options });
+const client = (options: Parameters<typeof createTikHubClient>[0] = {}) =>
+  createTikHubClient({ username: "u", password: "p", baseUrl: server.url, ...options });
 
 /** Middleware that records what it sees. */
 function recorder() {
@@ -139,5 +140,4 @@ describe("raw GET on the same pipeline", () => {
     const stream = (await client().GET("/api/info", { parseAs: "stream" })).data;
     expect(await new Response(stream).text()).toBe(quoted);
   });
-
 });

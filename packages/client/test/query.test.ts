@@ -4,7 +4,7 @@ import { InfiniteQueryObserver, QueryClient, QueryObserver } from "@tanstack/que
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTikHubClient, RateLimitError, ServerError } from "../src/index.js";
 import { createTikHubQueries } from "../src/query.js";
-import { startLoopbackServer, type LoopbackServer } from "./loopback-server.js";
+import { type LoopbackServer, startLoopbackServer } from "./loopback-server.js";
 
 let server: LoopbackServer;
 beforeAll(async () => {
@@ -14,7 +14,8 @@ afterAll(() => server.close());
 
 const ok = (data: unknown) => ({ body: { code: 0, msg: "success", data } });
 const room = { room_id: "7531095702089370381", user_id: "6796815426174960646" };
-const client = (options: Parameters<typeof createTikHubClient>[0] = {}) => createTikHubClient({ username: "u", password: "p", baseUrl: server.url, ...options });
+const client = (options: Parameters<typeof createTikHubClient>[0] = {}) =>
+  createTikHubClient({ username: "u", password: "p", baseUrl: server.url, ...options });
 
 /** Resolves when the observer's result satisfies `done`. */
 function until<R>(observer: { subscribe(listener: (result: R) => void): () => void; getCurrentResult(): R }, done: (result: R) => boolean): Promise<R> {
@@ -33,11 +34,11 @@ describe("queryOptions", () => {
     server.answer(ok({ title: "live" }));
     const queries = createTikHubQueries(client());
     const options = queries.live.getInfo.queryOptions(room, { staleTime: 1000 });
-    expect(options.queryKey).toEqual(["tikhub", server.url, "liveGetInfo", room]);
+    expect(options.queryKey).toEqual(["tikhub", server.url, "/live/info", room]);
     expect(options.staleTime).toBe(1000);
     const data = await new QueryClient().fetchQuery(options);
     expect(data).toEqual({ title: "live" });
-    expect(queries.key.getInfo.queryKey()).toEqual(["tikhub", server.url, "keyGetInfo", {}]);
+    expect(queries.key.getInfo.queryKey()).toEqual(["tikhub", server.url, "/api/info", {}]);
     expect(createTikHubQueries(client({ baseUrl: `${server.url}/other` })).live.getInfo.queryKey(room)[1]).toBe(`${server.url}/other`);
   });
 
@@ -95,6 +96,6 @@ describe("infiniteQueryOptions", () => {
     const numbered = queries.video.getTrending.infiniteQueryOptions();
     expect(numbered.initialPageParam).toBeNull();
     expect(numbered.getNextPageParam({ videos: [{}], pagination: { has_more: true } } as never, [], null, [null])).toBe(2);
-    expect(numbered.queryKey).toEqual(["tikhub", server.url, "videoGetTrending", {}, "infinite"]);
+    expect(numbered.queryKey).toEqual(["tikhub", server.url, "/video/trending", {}, "infinite"]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Client } from "openapi-fetch";
 import { describe, expectTypeOf, it } from "vitest";
-import { createTikHubClient, isSuccess, type components, type Data, type paths } from "../src/index.js";
+import { type components, createTikHubClient, type Data, isSuccess, type paths } from "../src/index.js";
 import { createTikHubQueries } from "../src/query.js";
 
 const tikhub = createTikHubClient({ username: "u", password: "p" });

@@ -3,8 +3,8 @@
 import type { Middleware } from "openapi-fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTikHubClient, isSuccess, TimeoutError } from "../src/index.js";
-import { startLoopbackServer, type LoopbackServer } from "./loopback-server.js";
 import { caught } from "./caught.js";
+import { type LoopbackServer, startLoopbackServer } from "./loopback-server.js";
 
 let server: LoopbackServer;
 let other: LoopbackServer;
@@ -14,7 +14,8 @@ beforeAll(async () => {
 afterAll(() => Promise.all([server.close(), other.close()]));
 
 const ok = (data: unknown) => ({ body: { code: 0, msg: "success", data } });
-const client = (options: Parameters<typeof createTikHubClient>[0] = {}) => createTikHubClient({ username: "u", password: "p", baseUrl: server.url, ...options });
+const client = (options: Parameters<typeof createTikHubClient>[0] = {}) =>
+  createTikHubClient({ username: "u", password: "p", baseUrl: server.url, ...options });
 const room = { room_id: "7531095702089370381", user_id: "6796815426174960646" };
 
 describe("openapi-fetch's options on tikhub.raw", () => {
@@ -39,7 +40,10 @@ describe("openapi-fetch's options on tikhub.raw", () => {
     const seen: string[] = [];
     const tikhub = client();
     tikhub.raw.use({ onRequest: () => void seen.push("client onRequest") });
-    const perCall: Middleware = { onRequest: () => void seen.push("call onRequest"), onResponse: ({ response }) => void seen.push(`call onResponse ${response.status}`) };
+    const perCall: Middleware = {
+      onRequest: () => void seen.push("call onRequest"),
+      onResponse: ({ response }) => void seen.push(`call onResponse ${response.status}`),
+    };
     server.answer({ status: 500, body: { code: 500, msg: "oops", data: null } }, ok({}));
     await tikhub.raw.GET("/api/info", { middleware: [perCall] });
     expect(seen).toEqual(["client onRequest", "call onRequest", "call onResponse 200"]);
@@ -84,7 +88,12 @@ describe("openapi-fetch's options on tikhub.raw", () => {
     const seen: string[] = [];
     const tikhub = client({ timeoutMs: 50, maxRetries: 0 });
     tikhub.use({ onResponse: ({ response }) => void seen.push(`onResponse ${response.status}`) });
-    tikhub.use({ onError: ({ error }) => (seen.push(`onError ${(error as Error).name}`), Response.json({ code: 0, msg: "success", data: { fallback: true } })) });
+    tikhub.use({
+      onError: ({ error }) => {
+        seen.push(`onError ${(error as Error).name}`);
+        return Response.json({ code: 0, msg: "success", data: { fallback: true } });
+      },
+    });
     server.answer({ hang: true });
     expect(await tikhub.key.getInfo()).toEqual({ fallback: true });
     expect(seen).toEqual(["onError TimeoutError", "onResponse 200"]);

@@ -7,8 +7,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AbortError, createTikHubClient, TimeoutError } from "../src/index.js";
-import { startLoopbackServer, type LoopbackServer } from "./loopback-server.js";
 import { caught } from "./caught.js";
+import { type LoopbackServer, startLoopbackServer } from "./loopback-server.js";
 
 let server: LoopbackServer;
 beforeAll(async () => {
@@ -16,7 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const client = (options: Parameters<typeof createTikHubClient>[0] = {}) => createTikHubClient({ username: "u", password: "p", baseUrl: server.url, ...options });
+const client = (options: Parameters<typeof createTikHubClient>[0] = {}) =>
+  createTikHubClient({ username: "u", password: "p", baseUrl: server.url, ...options });
 
 async function until(condition: () => boolean, ms = 5000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -86,7 +87,9 @@ process.on("exit", () => process.stdout.write(JSON.stringify({ aliveMs: performa
       const closedAfterMs = performance.now() - settledAt;
       const exitedAt = await Promise.race([exited, new Promise<number>((resolve) => setTimeout(() => resolve(Number.POSITIVE_INFINITY), 10_000))]);
       const { aliveMs } = JSON.parse(output.split("\n")[1]) as { aliveMs: number };
-      console.log(`100 timed-out calls: ${open} sockets open on the server ${closedAfterMs.toFixed(0)} ms after they settled; the event loop ended ${aliveMs.toFixed(0)} ms after they settled, the process was gone ${(exitedAt - settledAt).toFixed(0)} ms after`);
+      console.log(
+        `100 timed-out calls: ${open} sockets open on the server ${closedAfterMs.toFixed(0)} ms after they settled; the event loop ended ${aliveMs.toFixed(0)} ms after they settled, the process was gone ${(exitedAt - settledAt).toFixed(0)} ms after`,
+      );
       expect(open).toBe(0);
       // Target 1 s (typically 30–170 ms, printed above); without the abort the loop stays alive ~300 s.
       expect(aliveMs).toBeLessThan(3000);

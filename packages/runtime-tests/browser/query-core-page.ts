@@ -3,10 +3,13 @@
 import { InfiniteQueryObserver, QueryClient, QueryObserver, type QueryObserverResult } from "@tanstack/query-core";
 import { createTikHubClient, RateLimitError } from "@tikhubapi/client";
 import { createTikHubQueries } from "@tikhubapi/client/query";
-import { describe, FOLLOWED, HOST, report, ROOM } from "./shared.js";
+import { describe, FOLLOWED, HOST, ROOM, report } from "./shared.js";
 
 /** Resolves with the observer's first result that satisfies `done` (subscribing starts the query). */
-function until<R extends { status: string }>(observer: { subscribe(listener: (result: R) => void): () => void; getCurrentResult(): R }, done: (result: R) => boolean): Promise<R> {
+function until<R extends { status: string }>(
+  observer: { subscribe(listener: (result: R) => void): () => void; getCurrentResult(): R },
+  done: (result: R) => boolean,
+): Promise<R> {
   return new Promise((resolve) => {
     const unsubscribe = observer.subscribe((result) => {
       if (!done(result)) return;
@@ -48,7 +51,13 @@ async function run() {
     listStatus: list.status,
     pageParams: list.data?.pageParams,
     uids,
-    rateLimit: { status: failed.status, failureCount: failed.failureCount, isRateLimitError: failed.error instanceof RateLimitError, error: describe(failed.error), elapsedMs },
+    rateLimit: {
+      status: failed.status,
+      failureCount: failed.failureCount,
+      isRateLimitError: failed.error instanceof RateLimitError,
+      error: describe(failed.error),
+      elapsedMs,
+    },
   };
 }
 

@@ -5,7 +5,7 @@ import { createTikHubClient, isSuccess } from "@tikhubapi/client";
 import createQueryClient from "openapi-react-query";
 import { useEffect } from "react";
 import { createRoot } from "react-dom/client";
-import { describe, HOST, report, ROOM } from "./shared.js";
+import { describe, HOST, ROOM, report } from "./shared.js";
 
 const tikhub = createTikHubClient({ baseUrl: "/api/tikhub" });
 const seen: string[] = [];
@@ -21,7 +21,9 @@ function Room() {
   return <h1 id="title">{title ?? status}</h1>;
 }
 
-createRoot(document.getElementById("root")!).render(
+const root = document.getElementById("root");
+if (!root) throw new Error("the page has no #root");
+createRoot(root).render(
   <QueryClientProvider client={new QueryClient()}>
     <Room />
   </QueryClientProvider>,

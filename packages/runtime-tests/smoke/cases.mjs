@@ -29,7 +29,11 @@ const cases = {
       await mockClient.live.getInfo({ room_id: ROOM, user_id: HOST }, { headers: { Prefer: "code=429" }, maxRetries: 0 });
       return { name: "resolved" };
     } catch (error) {
-      return { ...describeError(error), isTikHubError: error instanceof mockClient.errors.TikHubError, isRateLimitError: error instanceof mockClient.errors.RateLimitError };
+      return {
+        ...describeError(error),
+        isTikHubError: error instanceof mockClient.errors.TikHubError,
+        isRateLimitError: error instanceof mockClient.errors.RateLimitError,
+      };
     }
   },
 
@@ -38,7 +42,8 @@ const cases = {
     const texts = [];
     for await (const comment of client("paged").video.getComments.iterate({ video_id: "7560802497552567582" })) texts.push(comment.text);
     const pages = [];
-    for await (const page of client("paged").video.getComments.pages({ video_id: "7560802497552567582" })) pages.push({ cursor: page.cursor, hasMore: page.has_more });
+    for await (const page of client("paged").video.getComments.pages({ video_id: "7560802497552567582" }))
+      pages.push({ cursor: page.cursor, hasMore: page.has_more });
     return { texts, pages };
   },
 
@@ -74,7 +79,13 @@ const cases = {
     });
     const { data, response } = await tikhub.raw.GET("/live/info", { params: { query: { room_id: ROOM, user_id: HOST } } });
     const key = await tikhub.key.getInfo();
-    return { status: response.status, success: clientModule.isSuccess(data), keys: Object.keys(data?.data ?? {}), keyIsObject: typeof key === "object" && key !== null, seen };
+    return {
+      status: response.status,
+      success: clientModule.isSuccess(data),
+      keys: Object.keys(data?.data ?? {}),
+      keyIsObject: typeof key === "object" && key !== null,
+      seen,
+    };
   },
 };
 

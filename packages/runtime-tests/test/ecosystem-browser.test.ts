@@ -8,13 +8,21 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startMock, type RunningMock } from "@tikhubapi/mock";
+import { type RunningMock, startMock } from "@tikhubapi/mock";
 import { build } from "esbuild";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 const BASIC = `Basic ${Buffer.from("demo:demo").toString("base64")}`;
 const browserDir = fileURLToPath(new URL("../browser/", import.meta.url));
 const PAGES = { "query-core": "query-core-page.ts", "react-query": "react-query-page.tsx" } as const;
@@ -48,7 +56,9 @@ beforeAll(async () => {
       // The backend proxy: the browser sends no credentials; the server adds them.
       const path = url.pathname.slice("/api/tikhub".length);
       proxied.push(path);
-      const upstream = await fetch(`${mock.url}${path}${url.search}`, { headers: { authorization: BASIC, accept: "application/json", ...(req.headers.prefer ? { prefer: String(req.headers.prefer) } : {}) } });
+      const upstream = await fetch(`${mock.url}${path}${url.search}`, {
+        headers: { authorization: BASIC, accept: "application/json", ...(req.headers.prefer ? { prefer: String(req.headers.prefer) } : {}) },
+      });
       const headers: Record<string, string> = { "content-type": upstream.headers.get("content-type") ?? "application/json" };
       const retryAfter = upstream.headers.get("retry-after");
       if (retryAfter) headers["retry-after"] = retryAfter;
@@ -57,7 +67,9 @@ beforeAll(async () => {
     }
     const page = url.pathname.slice(1) as keyof typeof PAGES;
     if (page in PAGES) {
-      res.writeHead(200, { "content-type": "text/html" }).end(`<!doctype html><meta charset="utf-8"><div id="root"></div><script type="module" src="/${page}.js"></script>`);
+      res
+        .writeHead(200, { "content-type": "text/html" })
+        .end(`<!doctype html><meta charset="utf-8"><div id="root"></div><script type="module" src="/${page}.js"></script>`);
       return;
     }
     if (url.pathname.endsWith(".js") && url.pathname.slice(1, -3) in PAGES) {
@@ -79,6 +91,7 @@ afterAll(async () => {
 });
 
 /** Opens a page and returns what it reported (window.report), with its console on failure. */
+// biome-ignore lint/suspicious/noExplicitAny: what a page reports is checked field by field by the tests
 async function visit(page: keyof typeof PAGES): Promise<any> {
   const tab = await browser.newPage();
   const log: string[] = [];
@@ -102,15 +115,22 @@ describe("in Chromium, through a same-origin proxy to the mock", () => {
     // A relative baseUrl resolves against the page's origin, and every call went through the proxy.
     expect(result.baseUrl).toBe(`${origin}/api/tikhub`);
     expect(result.origin).toBe(origin);
-    expect(result.queryKey).toEqual(["tikhub", `${origin}/api/tikhub`, "liveGetInfo", { room_id: "7531095702089370381", user_id: "6796815426174960646" }]);
+    expect(result.queryKey).toEqual(["tikhub", `${origin}/api/tikhub`, "/live/info", { room_id: "7531095702089370381", user_id: "6796815426174960646" }]);
     expect(result.roomTitle).toEqual(expect.any(String));
     expect(result.listStatus).toBe("success");
     expect(result.uids).toHaveLength(6);
     expect(new Set(result.uids).size).toBe(result.uids.length);
     expect(result.pageParams).toEqual([null, 1748390412, 1748131212]);
-    expect(result.rateLimit).toMatchObject({ status: "error", failureCount: 1, isRateLimitError: true, error: { name: "RateLimitError", status: 429, retryAfterMs: 30_000 } });
+    expect(result.rateLimit).toMatchObject({
+      status: "error",
+      failureCount: 1,
+      isRateLimitError: true,
+      error: { name: "RateLimitError", status: 429, retryAfterMs: 30_000 },
+    });
     // Target: under 2 s (printed, never asserted: the machine may be loaded).
-    console.log(`Chromium: a 429 with Retry-After: 30 reached the query's error state in ${result.rateLimit.elapsedMs.toFixed(0)} ms (target < 2000 ms; the plain client's defaults would take 60 s)`);
+    console.log(
+      `Chromium: a 429 with Retry-After: 30 reached the query's error state in ${result.rateLimit.elapsedMs.toFixed(0)} ms (target < 2000 ms; the plain client's defaults would take 60 s)`,
+    );
     expect(proxied).toEqual(["/live/info", "/user/followers", "/user/followers", "/user/followers", "/api/info"]);
   });
 
