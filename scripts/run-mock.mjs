@@ -2,9 +2,9 @@
 // in this very process, so the process pnpm started is the mock and nothing else needs stopping.
 //   pnpm mock --latency 100-800 --rate-limit 5 --fail-rate 0.1    (arguments go to tikhub-mock)
 // The mock stops on SIGINT/SIGTERM (its CLI's handlers) and also when its launcher (pnpm, or the
-// shell pnpm runs the script in) goes away: see watch-launcher.mjs.
+// shell pnpm runs the script in) goes away (packages/mock/src/watch-launcher.ts). While building,
+// the same: pnpm answers SIGTERM by killing the script's shell, which re-parents this process.
 import { quietBuild } from "./quiet-build.mjs";
-import { watchLauncher } from "./watch-launcher.mjs";
 
 const [mode, ...rest] = process.argv.slice(2);
 if (mode !== "--build=mock" && mode !== "--build=all") {
@@ -22,12 +22,12 @@ const stopBuild = (code) => {
 };
 process.on("SIGINT", () => stopBuild(130));
 process.on("SIGTERM", () => stopBuild(143));
-// While building, the launcher's exit ends the build; once the mock runs, it gets a SIGTERM and
-// closes as it does for any SIGTERM.
-watchLauncher(() => (build.child ? stopBuild(143) : process.kill(process.pid, "SIGTERM")));
+const launcher = process.ppid;
+const watch = setInterval(() => process.ppid !== launcher && stopBuild(143), 200);
 
 const status = await quietBuild(mode === "--build=all" ? [] : ["@tikhubapi/mock"], mode === "--build=all" ? "every package" : "the mock");
 if (status !== 0) process.exit(status);
+clearInterval(watch);
 process.removeAllListeners("SIGINT");
 process.removeAllListeners("SIGTERM");
 process.argv = [process.argv[0], "tikhub-mock", ...mockArgs];
