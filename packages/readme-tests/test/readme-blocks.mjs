@@ -72,19 +72,21 @@ export function parseBlocks(file, text) {
   return blocks;
 }
 
-/** The command lines of an sh block: comments and blank lines dropped, `\` continuations joined. */
+/** The command lines of an sh block ({ command, index: its first line within the block }): comments and blank lines dropped, `\\` continuations joined. */
 export function commandLines(code) {
   const commands = [];
   let current = "";
-  for (const raw of code.split("\n")) {
+  let start = 0;
+  code.split("\n").forEach((raw, index) => {
     const line = raw.replace(/\s+#.*$/, "").replace(/^#.*$/, "").trimEnd();
+    if (!current) start = index;
     if (line.endsWith("\\")) {
       current += `${line.slice(0, -1)} `;
-      continue;
+      return;
     }
     current += line;
-    if (current.trim()) commands.push(current.trim());
+    if (current.trim()) commands.push({ command: current.trim(), index: start });
     current = "";
-  }
+  });
   return commands;
 }

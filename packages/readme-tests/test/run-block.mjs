@@ -142,7 +142,7 @@ export async function runScript(block, chain, mockUrl) {
     code = transformSync(program(chain), {
       loader: block.lang === "ts" ? "ts" : "js",
       format: "esm",
-      target: "node20",
+      target: `node${process.versions.node}`, // keeps what this Node runs as printed (e.g. import attributes)
       sourcemap: "inline",
       sourcefile: join(repoRoot, block.file),
     }).code;
@@ -203,11 +203,10 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function runServer(block, mockUrl) {
   const reports = [];
-  const lines = block.code.split("\n");
-  for (const command of commandLines(block.code)) {
+  for (const { command, index } of commandLines(block.code)) {
     const port = await freePort();
     const target = retarget(command, port);
-    const line = block.firstLine + Math.max(0, lines.findIndex((l) => l.includes(command.split(" ")[0]) && l.includes(command.split(" ").at(-1))));
+    const line = block.firstLine + index;
     const simple = !/[;&|<>()`$]/.test(target);
     const child = spawn("bash", ["-c", simple ? `exec ${target}` : target], {
       cwd: blockCwd(block),
