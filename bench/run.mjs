@@ -11,6 +11,9 @@
 //      returns the text, no network): time per MB at both sizes (linear: the ratio stays near 1) and
 //      beside a plain JSON.parse of the same text (which would round the ids).
 //   2. sizes: the client min+gzip (its own size-limit check) beside openapi-fetch alone (same tool).
+//   2b. msw: our share of a browser bundle of createHandlers() (esbuild, minified, gzip; msw external:
+//      target ≤ 35 kB), beside a whole page (setupWorker + createHandlers()) and msw's setupWorker
+//      alone, with msw 2 and msw 3; the slim spec data the handlers carry beside the whole bundle.
 //   3. mock: autocannon (10 connections, BENCH_SECONDS per run, default 10 s; runs A B B A) of tikhub-mock (its bin)
 //      beside a bare `prism mock -v error` over the same bundled spec, GET /live/info with Basic auth;
 //      launch to the first correct 200 (status 200 and code 0, polling every 50 ms), median of 3, and the
@@ -19,7 +22,7 @@
 //
 // Environment: BENCH_SECONDS (autocannon seconds per run, default 10), BENCH_ROUNDS (default 10),
 // BENCH_CALLS (calls per variant per round, default 500: 5,000 GETs per variant in all), BENCH_SKIP (comma list of
-// client,parser,size,mock,pipeline to leave out).
+// client,parser,size,msw,mock,pipeline to leave out).
 import { spawn, spawnSync, fork } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -33,6 +36,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const specPath = join(root, "openapi", "dist", "openapi.json");
 const clientDir = join(root, "packages", "client");
 const mockDir = join(root, "packages", "mock");
+const mswDir = join(root, "packages", "msw");
 const resultsPath = join(root, "bench", "results.json");
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -288,6 +292,48 @@ function benchSizes() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 2b. MSW handlers: what they add to a browser bundle
+// ---------------------------------------------------------------------------------------------
+async function benchMsw() {
+  const { build } = await import(pathToFileURL(createRequire(join(mswDir, "package.json")).resolve("esbuild")).href);
+  const { gzipSync } = await import("node:zlib");
+  const handlers = join(mswDir, "dist", "index.js");
+  const bundle = async (contents, { mswAlias, external = [] }) => {
+    const out = await build({
+      stdin: { contents, resolveDir: mswDir, loader: "js" },
+      absWorkingDir: mswDir, // where esbuild resolves an alias (msw → msw3)
+      bundle: true,
+      minify: true,
+      format: "esm",
+      platform: "browser",
+      target: "es2022",
+      write: false,
+      logLevel: "error",
+      external,
+      ...(mswAlias ? { alias: { msw: mswAlias } } : {}),
+    });
+    const code = out.outputFiles[0].contents;
+    return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
+  };
+  const ours = await bundle(`import { createHandlers } from ${JSON.stringify(handlers)};\nexport const h = createHandlers();\n`, { external: ["msw", "msw/*"] });
+  results.msw = { method: "esbuild bundle for the browser, minified, gzip -9", oursMinBytes: ours.min, oursGzipBytes: ours.gzip, target: "≤ 35 kB gzip (msw external)" };
+  row("msw", "@tikhubapi/msw's share: createHandlers(), msw external, min+gzip", round(ours.gzip / 1000, 1), "kB", "≤ 35 kB", `${round(ours.min / 1000, 1)} kB min (before @tikhubapi/msw: the whole spec embedded, 186 kB gzip with msw 2)`);
+  for (const [major, mswAlias] of [["2", undefined], ["3", "msw3"]]) {
+    const version = JSON.parse(readFileSync(join(mswDir, "node_modules", mswAlias ?? "msw", "package.json"), "utf8")).version;
+    const page = await bundle(`import { setupWorker } from "msw/browser";\nimport { createHandlers } from ${JSON.stringify(handlers)};\nexport const w = setupWorker(...createHandlers());\n`, { mswAlias });
+    const alone = await bundle(`import { setupWorker } from "msw/browser";\nimport { http } from "msw";\nexport const w = setupWorker(http.get("/x", () => new Response("")));\n`, { mswAlias });
+    results.msw[`msw${major}`] = { version, pageGzipBytes: page.gzip, mswAloneGzipBytes: alone.gzip };
+    row("msw", `setupWorker(...createHandlers()) with msw ${version}, min+gzip`, round(page.gzip / 1000, 1), "kB", "", `msw's setupWorker alone ${round(alone.gzip / 1000, 1)} kB; ours adds ${round((page.gzip - alone.gzip) / 1000, 1)} kB`);
+  }
+  const slimSource = readFileSync(join(mswDir, "src", "generated", "slim-spec.ts"), "utf8");
+  const slim = JSON.parse(slimSource.slice(slimSource.indexOf("JSON.parse(") + 11, slimSource.lastIndexOf(")")));
+  const full = JSON.stringify(JSON.parse(readFileSync(specPath, "utf8"))); // compact, as it was embedded before
+  results.msw.slimSpecBytes = slim.length;
+  results.msw.slimSpecGzipBytes = gzipSync(slim, { level: 9 }).length;
+  row("msw", "spec data the handlers carry (slim) gzip", round(results.msw.slimSpecGzipBytes / 1000, 1), "kB", "", `${round(slim.length / 1000, 1)} kB raw; the whole bundled spec (compact) ${round(full.length / 1000, 1)} kB raw, ${round(gzipSync(full, { level: 9 }).length / 1000, 1)} kB gzip`);
+}
+
+// ---------------------------------------------------------------------------------------------
 // 3. Mock
 // ---------------------------------------------------------------------------------------------
 function prismEntry() {
@@ -513,6 +559,7 @@ for (const [name, fn] of [
   ["client", benchClient],
   ["parser", benchParser],
   ["size", benchSizes],
+  ["msw", benchMsw],
   ["mock", benchMock],
   ["pipeline", benchPipeline],
 ]) {

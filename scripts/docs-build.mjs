@@ -7,7 +7,7 @@
 // No operation is written by hand here. The page works offline: the library's script is a local file, the
 // spec is inlined, Scalar's web fonts, telemetry and AI agent are switched off, and the build fails if the
 // page points a <script>, stylesheet or font at the network.
-// Usage: node scripts/docs-build.mjs   (root: `pnpm run docs`, which bundles the spec first; a bare `pnpm docs` is pnpm's own command)
+// Usage: node scripts/docs-build.mjs   (root: `pnpm run docs`, which bundles the spec and builds its model first; a bare `pnpm docs` is pnpm's own command)
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { BASE_URL, LANGUAGES, withCodeSamples } from "../docs/lib/code-samples.mjs";

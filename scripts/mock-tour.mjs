@@ -1,9 +1,12 @@
 // Calls every operation of the spec on the mock with its parameter examples and prints a table:
 // status, size, and whether the answer is the spec's own 200 example. Exit 1 on any mismatch.
 // Usage: node scripts/mock-tour.mjs [--url http://127.0.0.1:4010]   (without --url it starts a mock on a free port)
-import { isDeepStrictEqual } from "node:util";
+
 import { createRequire } from "node:module";
-import { deref, loadSpec, operationsOf } from "../openapi/lib/validator.mjs";
+import { isDeepStrictEqual } from "node:util";
+import { deref } from "../openapi/dist/lib/model.js";
+import { loadSpec } from "../openapi/dist/lib/node/spec.js";
+import { OPERATIONS } from "../openapi/dist/lib/operations.js";
 
 const require = createRequire(import.meta.url);
 const urlArg = process.argv.indexOf("--url");
@@ -17,16 +20,16 @@ if (!baseUrl) {
 }
 let failures = 0;
 console.log(`${"operation".padEnd(28)} ${"path".padEnd(28)} status  bytes  = example`);
-for (const { path, operation } of operationsOf(spec)) {
+for (const { id, path, params } of OPERATIONS) {
   const query = new URLSearchParams();
-  for (const p of (operation.parameters ?? []).map((x) => deref(spec, x))) if (p.example !== undefined) query.set(p.name, String(p.example));
+  for (const p of params) if (p.example !== undefined) query.set(p.name, String(p.example));
   const response = await fetch(`${baseUrl}${path}?${query}`, { headers: { authorization: "Basic ZGVtbzpkZW1v" } });
   const text = await response.text();
-  const example = deref(spec, Object.values(operation.responses["200"].content["application/json"].examples)[0]).value;
+  const example = deref(spec, Object.values(spec.paths[path].get.responses["200"].content["application/json"].examples)[0]).value;
   const same = response.status === 200 && isDeepStrictEqual(JSON.parse(text), example);
   if (!same) failures++;
-  console.log(`${operation.operationId.padEnd(28)} ${path.padEnd(28)} ${String(response.status).padEnd(7)} ${String(text.length).padStart(5)}  ${same ? "✓" : "✗"}`);
+  console.log(`${id.padEnd(28)} ${path.padEnd(28)} ${String(response.status).padEnd(7)} ${String(text.length).padStart(5)}  ${same ? "✓" : "✗"}`);
 }
 await mock?.close();
-console.log(`${operationsOf(spec).length - failures}/${operationsOf(spec).length} operations answer their example`);
+console.log(`${OPERATIONS.length - failures}/${OPERATIONS.length} operations answer their example`);
 process.exit(failures ? 1 : 0);

@@ -6,14 +6,18 @@
 //      the packed manifest must have no workspace: ranges; publint on the tarball (any warning or
 //      error fails; suggestions are printed); attw on the same tarball (strict profile, see
 //      ATTW_IGNORED below for the one tolerated case); stale files no entry point reaches (warned).
-//   3. a throwaway consumer project: `npm install <all tarballs> typescript@5.9.3` (npm's default
+//   3. a throwaway consumer project: `npm install <the tarballs but @tikhubapi/msw> typescript@5.9.3` (npm's default
 //      registry plus the local tarballs only; every @tikhubapi/* must come from a tarball), then
 //      an ESM and a CJS script that start the installed mock on port 0 and call live.getInfo through
 //      the installed client; every installed bin answers --help; a strict tsc check of a typed call
 //      (ESM and CJS resolution), and a file missing a required parameter that must NOT compile.
 //      msw (the mock's optional peer) is not installed at first: the scripts above run without it and
-//      importing @tikhubapi/mock/msw must fail naming it; then `npm install msw` and an ESM and a CJS
-//      script run the client against createHandlers() under setupServer (and tsc checks that use).
+//      importing @tikhubapi/mock/msw must fail naming it; then `npm install msw@2 <@tikhubapi/msw>` and an
+//      ESM and a CJS script run the client against createHandlers() under setupServer, the deprecated
+//      @tikhubapi/mock/msw re-exporting it (and tsc checks that use).
+//   4. today's consumers (scripts/release-consumers.mjs): fresh npm projects with the latest peers
+//      (msw 3 and 2 alone with @tikhubapi/msw, TypeScript 7 nodenext/bundler, vitest 5 on Node 24,
+//      a Vite production build opened in Chromium); no peer warning for our packages.
 // Exit 1 naming the package and the problem on any failure. RELEASE_CHECK_KEEP=1 keeps the temp dir.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,6 +27,7 @@ import { fileURLToPath } from "node:url";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import { npmEnv, pnpmPack, run } from "./packing.mjs";
+import { TODAY, todaysConsumers } from "./release-consumers.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => join(root, "node_modules", ".bin", name);
@@ -211,8 +216,8 @@ async function checkPackage({ path, manifest }) {
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 // 3. the consumer project
 // ─────────────────────────────────────────────────────────────────────────────────────────────
-// The msw the consumer installs for @tikhubapi/mock/msw: the version the workspace tests with.
-const MSW_VERSION = JSON.parse(readFileSync(join(root, "packages", "mock", "package.json"), "utf8")).devDependencies.msw;
+// The msw 2 the Node 20 consumer installs with @tikhubapi/msw: the version the workspace tests with.
+const MSW_VERSION = JSON.parse(readFileSync(join(root, "packages", "msw", "package.json"), "utf8")).devDependencies.msw;
 const ROOM = "7531095702089370381";
 const HOST = "6796815426174960646";
 
@@ -264,20 +269,22 @@ try {
   } catch (error) {
     limited = error instanceof RateLimitError ? \`RateLimitError \${error.retryAfterMs} ms\` : String(error);
   }
-  console.log(JSON.stringify({ module: "${module}", keys: Object.keys(live.data ?? {}).length, limited }));
+  console.log(JSON.stringify({ module: "${module}", keys: Object.keys(live.data ?? {}).length, limited, deprecated: typeof deprecatedCreateHandlers === "function" && deprecatedCreateHandlers().length === createHandlers().length }));
 } finally {
   server.close();
 }`;
   if (module === "esm") {
     return `import { createTikHubClient, RateLimitError } from "@tikhubapi/client";
-import { createHandlers } from "@tikhubapi/mock/msw";
+import { createHandlers } from "@tikhubapi/msw";
+import { createHandlers as deprecatedCreateHandlers } from "@tikhubapi/mock/msw";
 import { setupServer } from "msw/node";
 
 ${body}
 `;
   }
   return `const { createTikHubClient, RateLimitError } = require("@tikhubapi/client");
-const { createHandlers } = require("@tikhubapi/mock/msw");
+const { createHandlers } = require("@tikhubapi/msw");
+const { createHandlers: deprecatedCreateHandlers } = require("@tikhubapi/mock/msw");
 const { setupServer } = require("msw/node");
 
 (async () => {
@@ -289,7 +296,7 @@ ${body}
 `;
 }
 
-const TS_MSW = `import { createHandlers, type CreateHandlersOptions } from "@tikhubapi/mock/msw";
+const TS_MSW = `import { createHandlers, type CreateHandlersOptions } from "@tikhubapi/msw";
 import { setupServer } from "msw/node";
 
 const options: CreateHandlersOptions = { baseUrl: "http://127.0.0.1:4010", latency: "100-200", rateLimit: 5, failRate: 0.1 };
@@ -342,27 +349,32 @@ const TSCONFIG = (files) => ({
   files,
 });
 
-function consumer(packed) {
-  section("consumer project (npm install of the tarballs)");
-  const dir = join(work, "consumer");
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name: "tikhub-release-consumer", version: "0.0.0", private: true }, null, 2)}\n`);
-  const tarballs = packed.map((p) => p.tarball);
-  const installStarted = Date.now();
-  const install = run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", "--prefer-offline", ...tarballs, "typescript@5.9.3"], { cwd: dir, env: npmEnv(), timeout: 300_000 });
-  if (install.status !== 0) {
-    fail("consumer", `npm install of the tarballs failed (exit ${install.status}):\n${indent(install.output)}`);
-    return;
-  }
-  say(`  npm install: ${packed.map((p) => p.name).join(", ")} + typescript@5.9.3 in ${((Date.now() - installStarted) / 1000).toFixed(1)} s`);
-
-  // Every @tikhubapi package must come from a local tarball, never from a registry.
+/** Every @tikhubapi package in the project must come from a local tarball, never from a registry. */
+function fromTarballsOnly(dir) {
   const lock = JSON.parse(readFileSync(join(dir, "package-lock.json"), "utf8"));
   for (const [location, entry] of Object.entries(lock.packages ?? {})) {
     if (!/node_modules\/@tikhubapi\//.test(location)) continue;
     const resolved = entry.resolved ?? "";
     if (!resolved.startsWith("file:")) fail(location.replace(/^.*node_modules\//, ""), `installed from "${resolved || "?"}" instead of a local tarball (a registry copy shadowed the packed one)`);
   }
+}
+
+function consumer(packed) {
+  section("consumer project (npm install of the tarballs)");
+  const dir = join(work, "consumer");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name: "tikhub-release-consumer", version: "0.0.0", private: true }, null, 2)}\n`);
+  // @tikhubapi/msw (whose msw peer is required, so npm would install msw with it) comes later, with msw.
+  const first = packed.filter((p) => p.name !== "@tikhubapi/msw");
+  const mswPackage = packed.find((p) => p.name === "@tikhubapi/msw");
+  const installStarted = Date.now();
+  const install = run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", "--prefer-offline", ...first.map((p) => p.tarball), "typescript@5.9.3"], { cwd: dir, env: npmEnv(), timeout: 300_000 });
+  if (install.status !== 0) {
+    fail("consumer", `npm install of the tarballs failed (exit ${install.status}):\n${indent(install.output)}`);
+    return;
+  }
+  say(`  npm install: ${first.map((p) => p.name).join(", ")} + typescript@5.9.3 in ${((Date.now() - installStarted) / 1000).toFixed(1)} s`);
+  fromTarballsOnly(dir);
 
   const env = npmEnv();
   for (const [file, text, label] of [
@@ -399,9 +411,10 @@ function consumer(packed) {
   const withoutMsw = run(process.execPath, ["--input-type=module", "-e", `import("@tikhubapi/mock/msw").then(() => console.log("loaded"), (e) => console.log(e.code + " " + e.message.split("\\n")[0]))`], { cwd: dir, env });
   if (!/ERR_MODULE_NOT_FOUND .*'msw'/.test(withoutMsw.stdout)) fail("@tikhubapi/mock", `without msw installed, importing @tikhubapi/mock/msw should fail naming msw; got: ${withoutMsw.output.trim() || "(nothing)"}`);
   else say(`  without msw: @tikhubapi/mock and @tikhubapi/client load; @tikhubapi/mock/msw → ${withoutMsw.stdout.trim().slice(0, 100)}`);
-  const mswInstall = run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", "--prefer-offline", `msw@${MSW_VERSION}`], { cwd: dir, env: npmEnv(), timeout: 300_000 });
-  if (mswInstall.status !== 0) fail("consumer", `npm install msw@${MSW_VERSION} failed (exit ${mswInstall.status}):\n${indent(mswInstall.output)}`);
+  const mswInstall = run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", "--prefer-offline", `msw@${MSW_VERSION}`, ...(mswPackage ? [mswPackage.tarball] : [])], { cwd: dir, env: npmEnv(), timeout: 300_000 });
+  if (mswInstall.status !== 0) fail("consumer", `npm install msw@${MSW_VERSION} + @tikhubapi/msw failed (exit ${mswInstall.status}):\n${indent(mswInstall.output)}`);
   else {
+    fromTarballsOnly(dir);
     for (const [file, text, label] of [
       ["msw-esm.mjs", mswScript("esm"), "ESM import"],
       ["msw-cjs.cjs", mswScript("cjs"), "CJS require"],
@@ -412,9 +425,9 @@ function consumer(packed) {
       try {
         parsed = JSON.parse(result.stdout.trim().split("\n").pop() ?? "");
       } catch {}
-      if (result.status !== 0 || !(parsed?.keys > 0) || parsed.limited !== "RateLimitError 30000 ms") {
-        fail("@tikhubapi/mock", `${label} of @tikhubapi/mock/msw under msw ${MSW_VERSION}'s setupServer did not answer the client as expected (exit ${result.status}):\n${indent(result.output || String(result.error))}`);
-      } else say(`  ${label} of @tikhubapi/mock/msw (msw ${MSW_VERSION} setupServer, client at its default base URL): live.getInfo → ${parsed.keys} room fields; Prefer: code=429 → ${parsed.limited}`);
+      if (result.status !== 0 || !(parsed?.keys > 0) || parsed.limited !== "RateLimitError 30000 ms" || parsed.deprecated !== true) {
+        fail("@tikhubapi/msw", `${label} of @tikhubapi/msw under msw ${MSW_VERSION}'s setupServer did not answer the client as expected, or @tikhubapi/mock/msw did not re-export it (exit ${result.status}):\n${indent(result.output || String(result.error))}`);
+      } else say(`  ${label} of @tikhubapi/msw (msw ${MSW_VERSION} setupServer, client at its default base URL): live.getInfo → ${parsed.keys} room fields; Prefer: code=429 → ${parsed.limited}; @tikhubapi/mock/msw (deprecated) re-exports it`);
     }
     writeFileSync(join(dir, "msw.mts"), TS_MSW);
     writeFileSync(join(dir, "msw.cts"), TS_MSW);
@@ -447,8 +460,11 @@ try {
     const result = await checkPackage(pkg);
     if (result) packed.push(result);
   }
-  if (packed.length === packages.length && packed.length > 0) consumer(packed);
-  else fail("consumer", "skipped: not every public package packed");
+  if (packed.length === packages.length && packed.length > 0) {
+    consumer(packed);
+    section(`today's consumers: npm install of the tarballs with the latest peers (TypeScript ${TODAY.typescript}, vitest ${TODAY.vitest}, Vite ${TODAY.vite}, msw ${TODAY.msw3} / ${TODAY.msw2})`);
+    await todaysConsumers(packed, work, { fail, say, indent, fromTarballsOnly });
+  } else fail("consumer", "skipped: not every public package packed");
 } catch (error) {
   fail("release-check", String(error?.stack ?? error));
 } finally {

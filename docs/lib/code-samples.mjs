@@ -1,12 +1,12 @@
 // The request samples of the reference page (x-codeSamples: lang, label, source), one small template per
-// language, filled from an operation of the spec: its path, its required query parameters and their
-// examples, and the client's and CLI's names for it (openapi/lib/naming.mjs, as the packages derive them).
+// language, filled from an operation of the model (@tikhubapi/spec/model): its path, its required query
+// parameters and their examples, and the client's and CLI's names for it, as the packages derive them.
 // Nothing here knows an operation by name. Every sample reads TIKHUB_USERNAME / TIKHUB_PASSWORD, calls
 // BASE_URL and prints the answer; replacing BASE_URL by a mock's URL is all it takes to run it there.
-import { clientNames, cliFlag, cliNames } from "@tikhubapi/spec/naming";
-import { deref as derefIn, operationsOf } from "@tikhubapi/spec/spec";
+import { buildModel } from "@tikhubapi/spec/model";
+import { DEFAULT_BASE_URL } from "@tikhubapi/spec/runtime";
 
-export const BASE_URL = "https://api.tikhubapi.com/api/v1";
+export const BASE_URL = DEFAULT_BASE_URL;
 
 /** The languages, in the order the page shows them. `executed: false` marks the one no test can run here. */
 export const LANGUAGES = [
@@ -18,29 +18,20 @@ export const LANGUAGES = [
   { id: "swift", lang: "swift", label: "Swift (URLSession, not executed)", executed: false },
 ];
 
-/** The value a sample sends for a parameter: its example, else its schema's example, default or first enum value. */
-function exampleOf(parameter, schema, operationId) {
-  const named = parameter.examples && Object.values(parameter.examples)[0];
-  const candidates = [parameter.example, named?.value, schema.example, schema.examples?.[0], schema.default, schema.enum?.[0]];
-  const value = candidates.find((v) => v !== undefined);
+/** The value a sample sends for a parameter: its example, else its default or first enum value. */
+function exampleOf(parameter, operationId) {
+  const value = [parameter.example, parameter.default, parameter.enum?.[0]].find((v) => v !== undefined);
   if (value === undefined) throw new Error(`${operationId}: required parameter ${parameter.name} has no example to put in the code samples`);
-  if (typeof value !== "string" && typeof value !== "number") throw new Error(`${operationId}: parameter ${parameter.name} has a ${typeof value} example; samples support strings and numbers`);
+  if (typeof value !== "string" && typeof value !== "number")
+    throw new Error(`${operationId}: parameter ${parameter.name} has a ${typeof value} example; samples support strings and numbers`);
   return value;
 }
 
-/** The sample's query: the operation's required parameters with their examples ({ name, value, type }). */
-function queryOf(spec, operation) {
-  const deref = (node) => derefIn(spec, node);
-  return (operation.parameters ?? [])
-    .map(deref)
+/** The sample's query: the operation's required parameters with their examples ({ name, flag, value, type }). */
+const queryOf = (op) =>
+  op.params
     .filter((p) => p.required)
-    .map((p) => {
-      if (p.in !== "query") throw new Error(`${operation.operationId}: parameter ${p.name} is in ${p.in}; samples support query parameters only`);
-      const schema = deref(p.schema) ?? {};
-      const value = exampleOf(p, schema, operation.operationId);
-      return { name: p.name, value, type: schema.type === "integer" || schema.type === "number" ? "number" : "string" };
-    });
-}
+    .map((p) => ({ name: p.name, flag: p.flag, value: exampleOf(p, op.id), type: p.type === "integer" || p.type === "number" ? "number" : "string" }));
 
 const queryString = (query) => query.map((q) => `${encodeURIComponent(q.name)}=${encodeURIComponent(String(q.value))}`).join("&");
 const urlOf = (path, query) => `${BASE_URL}${path}${query.length ? `?${queryString(query)}` : ""}`;
@@ -52,12 +43,7 @@ const identifierOr = (name) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name :
 
 const templates = {
   curl: ({ path, query }) =>
-    [
-      `curl --fail-with-body --silent --show-error \\`,
-      `  --user "$TIKHUB_USERNAME:$TIKHUB_PASSWORD" \\`,
-      `  ${shellQuote(urlOf(path, query))}`,
-      "",
-    ].join("\n"),
+    [`curl --fail-with-body --silent --show-error \\`, `  --user "$TIKHUB_USERNAME:$TIKHUB_PASSWORD" \\`, `  ${shellQuote(urlOf(path, query))}`, ""].join("\n"),
 
   typescript: ({ query, client, hasParameters }) =>
     [
@@ -82,7 +68,7 @@ const templates = {
     [
       "# npm install -g @tikhubapi/cli; credentials come from TIKHUB_USERNAME and TIKHUB_PASSWORD.",
       "# Prints the answer's `data` as JSON.",
-      [`tikhub ${cli.section} ${cli.command}`, ...query.map((q) => `--${cliFlag(q.name)} ${shellQuote(String(q.value))}`), `--base-url ${BASE_URL}`].join(" \\\n  "),
+      [`tikhub ${cli.section} ${cli.command}`, ...query.map((q) => `--${q.flag} ${shellQuote(String(q.value))}`), `--base-url ${BASE_URL}`].join(" \\\n  "),
       "",
     ].join("\n"),
 
@@ -159,25 +145,22 @@ export function javaClassName(operationId) {
   return name;
 }
 
-/** x-codeSamples of one operation; throws an Error naming the operation where the spec lacks what a sample needs. */
-export function codeSamplesOf(spec, { path, operation }) {
+/** x-codeSamples of one operation of the model; throws an Error naming the operation where the spec lacks what a sample needs. */
+export function codeSamplesOf(op) {
   const context = {
-    path,
-    query: queryOf(spec, operation),
-    hasParameters: (operation.parameters ?? []).length > 0,
-    client: clientNames(operation),
-    cli: cliNames(operation),
-    className: javaClassName(operation.operationId),
+    path: op.path,
+    query: queryOf(op),
+    hasParameters: op.params.length > 0,
+    client: { namespace: op.namespace, method: op.method },
+    cli: { section: op.namespace, command: op.cliCommand },
+    className: javaClassName(op.id),
   };
   return LANGUAGES.map(({ id, lang, label }) => ({ lang, label, source: templates[id](context) }));
 }
 
-/** A copy of the spec with x-codeSamples on every operation (the input is left as it is). */
+/** A copy of the spec with x-codeSamples on every operation (the input is left as it is); a ModelError names an operation the model cannot read. */
 export function withCodeSamples(spec) {
   const copy = structuredClone(spec);
-  for (const entry of operationsOf(copy)) {
-    if (entry.method !== "get") throw new Error(`${entry.operation.operationId ?? entry.path}: samples support GET operations only, found ${entry.method.toUpperCase()}`);
-    entry.operation["x-codeSamples"] = codeSamplesOf(copy, entry);
-  }
+  for (const op of buildModel(copy)) copy.paths[op.path].get["x-codeSamples"] = codeSamplesOf(op);
   return copy;
 }

@@ -10,8 +10,7 @@ import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { startMock } from "@tikhubapi/mock";
-import { clientNames, cliNames } from "@tikhubapi/spec/naming";
-import { deref as derefIn, operationsOf } from "@tikhubapi/spec/spec";
+import { buildModel, deref as derefIn } from "@tikhubapi/spec/model";
 import { BASE_URL, LANGUAGES } from "../lib/code-samples.mjs";
 import { ensureSampleRuntimes } from "../../scripts/ensure-sample-runtimes.mjs";
 import { runSamples } from "./helpers/run-samples.mjs";
@@ -22,7 +21,7 @@ const docsSpecPath = join(docsDir, "dist", "openapi.json");
 assert.ok(existsSync(docsSpecPath), `${docsSpecPath} is missing: run \`pnpm run docs\` first`);
 const spec = JSON.parse(readFileSync(docsSpecPath, "utf8"));
 const deref = (node) => derefIn(spec, node);
-const operations = operationsOf(spec).map(({ path, operation }) => ({ path, operation, id: operation.operationId }));
+const operations = buildModel(spec).map((model) => ({ path: model.path, operation: spec.paths[model.path].get, id: model.id, model }));
 const executed = LANGUAGES.filter((l) => l.executed);
 
 /** The documented 200 answers of an operation: every example of its 200 response. */
@@ -68,9 +67,9 @@ describe("the samples on the page", () => {
 
   test("the TypeScript and CLI samples use the names the client and the CLI derive from the spec", () => {
     const problems = [];
-    for (const { id, operation } of operations) {
-      const { namespace, method } = clientNames(operation);
-      const { section, command } = cliNames(operation);
+    for (const { id, operation, model } of operations) {
+      const { namespace, method, cliCommand: command } = model;
+      const section = namespace;
       const ts = sampleOf(operation, LANGUAGES.find((l) => l.id === "typescript")).source;
       const cli = sampleOf(operation, LANGUAGES.find((l) => l.id === "cli")).source;
       if (!ts.includes(`tikhub.${namespace}.${method}(`)) problems.push(`${id} [TypeScript]: does not call tikhub.${namespace}.${method}(…)`);

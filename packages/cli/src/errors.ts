@@ -77,7 +77,8 @@ export function describeError(error: unknown, baseUrl: string): { message: strin
     return { message: `rate-limited (HTTP 429)${detail(error)}: ${wait}`, exitCode: EXIT.RATE_LIMITED };
   }
   if (error instanceof InvalidRequestError) return { message: error.message, exitCode: EXIT.USAGE };
-  if (error instanceof BadRequestError) return { message: `the API rejected the request (HTTP 400)${detail(error)}: check the parameters`, exitCode: EXIT.ERROR };
+  if (error instanceof BadRequestError)
+    return { message: `the API rejected the request (HTTP 400)${detail(error)}: check the parameters`, exitCode: EXIT.ERROR };
   if (error instanceof ServerError) return { message: `server error (HTTP ${error.status ?? "5xx"})${detail(error)}: try again later`, exitCode: EXIT.ERROR };
   if (error instanceof ApiCodeError) return { message: `the API answered code ${String(error.code)}${detail(error)}`, exitCode: EXIT.ERROR };
   if (error instanceof ConnectionError) return { message: `cannot reach ${baseUrl}: ${rootCause(error)}`, exitCode: EXIT.ERROR };

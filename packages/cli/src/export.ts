@@ -1,25 +1,23 @@
 import { open, readFile, rename, rm, stat, truncate } from "node:fs/promises";
 import { basename } from "node:path";
-import type { CommandPagination, Operation, Section } from "./command-types.js";
+import type { PageState, PageStep } from "@tikhubapi/client";
+import type { Operation, Section } from "./commands.js";
 import { CliError, describeError, EXIT, UsageError } from "./errors.js";
 import { FileError, onFile } from "./file-errors.js";
-import { nextPage, pageItems, readField } from "@tikhubapi/client";
 import type { Output } from "./main.js";
-import { plural, Progress } from "./progress.js";
-
-export type Params = Record<string, string | number>;
+import type { Params } from "./params.js";
+import { Progress, plural } from "./progress.js";
 
 /** What FILE.jsonl.checkpoint.json holds: enough to continue after the last completed page. */
 export interface Checkpoint {
-  version: 1;
+  version: 2;
   /** `user get-followers` */
   operation: string;
   operationId: string;
   /** The parameters as given on the command line (the starting cursor included, if one was given). */
   params: Params;
-  cursorParam: string;
-  /** The cursor of the next page to request; absent before the first page is done. */
-  nextCursor?: unknown;
+  /** The client's paging state after the last completed page (`.walk()`'s, resumed with `from`); absent before the first page. */
+  state?: PageState;
   pagesDone: number;
   itemsDone: number;
   /** Length of the output after the last completed page: a resume truncates the output to it. */
@@ -30,11 +28,18 @@ export interface Checkpoint {
   updatedAt: string;
 }
 
-type PagesMethod = (params: Params, options: { maxPages?: number; signal?: AbortSignal }) => AsyncIterable<unknown>;
+/** A paged method's `.walk()`: the client's own paging state machine. */
+export type WalkMethod = (params: Params, options: { from?: PageState; maxPages?: number; signal?: AbortSignal }) => AsyncIterable<PageStep>;
+
+/** A checkpoint written by tikhub 0.1 (version 1): the next cursor instead of the client's state. */
+interface CheckpointV1 extends Omit<Checkpoint, "version" | "state"> {
+  version: 1;
+  nextCursor?: string | number;
+}
 
 export interface ExportOptions {
-  /** `client[namespace][method].pages`, bound. */
-  pages: PagesMethod;
+  /** `client[namespace][method].walk`, bound. */
+  walk: WalkMethod;
   section: Section;
   operation: Operation;
   params: Params;
@@ -81,14 +86,14 @@ async function readCheckpoint(path: string): Promise<Checkpoint | undefined> {
     if ((error as FileError).code === "ENOENT") return undefined;
     throw error;
   }
-  let checkpoint: Checkpoint;
+  let checkpoint: Checkpoint | CheckpointV1;
   try {
-    checkpoint = JSON.parse(text) as Checkpoint;
+    checkpoint = JSON.parse(text) as Checkpoint | CheckpointV1;
   } catch {
     throw new UsageError(`the checkpoint ${path} is not valid JSON; pass --force to start the export over`);
   }
   const valid =
-    checkpoint?.version === 1 &&
+    (checkpoint?.version === 1 || checkpoint?.version === 2) &&
     typeof checkpoint.operation === "string" &&
     checkpoint.params !== null &&
     typeof checkpoint.params === "object" &&
@@ -97,7 +102,11 @@ async function readCheckpoint(path: string): Promise<Checkpoint | undefined> {
     Number.isSafeInteger(checkpoint.bytes) &&
     typeof checkpoint.complete === "boolean";
   if (!valid) throw new UsageError(`the checkpoint ${path} is not a checkpoint this tikhub can read; pass --force to start the export over`);
-  return checkpoint;
+  if (checkpoint.version === 2) return checkpoint;
+  // Version 1 kept the next cursor: the client's state at that cursor continues the same list.
+  const { nextCursor, ...rest } = checkpoint;
+  const state: PageState | undefined = nextCursor === undefined ? undefined : { cursor: nextCursor, seen: [], pages: rest.pagesDone, done: false };
+  return { ...rest, version: 2, ...(state ? { state } : {}) };
 }
 
 /** Writes the checkpoint to a temporary file, flushes it to disk, then renames it over the old one: it is always whole. */
@@ -106,7 +115,9 @@ async function writeCheckpoint(path: string, checkpoint: Checkpoint): Promise<vo
   await onFile(path, "write the checkpoint", async () => {
     const handle = await open(temporary, "w").catch((error) => {
       // The temporary file is ours to name: say which path is in the way.
-      throw (error as NodeJS.ErrnoException).code === "EISDIR" ? new FileError(temporary, "write the checkpoint's temporary file", "EISDIR", "is a directory") : error;
+      throw (error as NodeJS.ErrnoException).code === "EISDIR"
+        ? new FileError(temporary, "write the checkpoint's temporary file", "EISDIR", "is a directory")
+        : error;
     });
     try {
       await handle.writeFile(`${JSON.stringify({ ...checkpoint, updatedAt: new Date().toISOString() }, null, 2)}\n`);
@@ -124,8 +135,7 @@ async function writeCheckpoint(path: string, checkpoint: Checkpoint): Promise<vo
  */
 export async function runExport(options: ExportOptions): Promise<void> {
   const { section, operation, params, out, maxPages, stderr } = options;
-  const pagination = operation.pagination as CommandPagination;
-  const name = `${section.name} ${operation.command}`;
+  const name = `${section.name} ${operation.cliCommand}`;
   const cpPath = checkpointPath(out);
   const info = (line: string) => stderr.write(`export: ${line}\n`);
 
@@ -152,13 +162,16 @@ export async function runExport(options: ExportOptions): Promise<void> {
     // Finished: the list ended, or --max-pages is reached (a run without it, or with a larger one, continues).
     const finished = alreadyFinished(checkpoint, maxPages);
     if (finished) {
-      info(`${out} ${finished}; nothing fetched — ${checkpoint.reason === "end" ? "pass --force to export again" : `a --max-pages above ${checkpoint.pagesDone} continues, --force starts over`}`);
+      info(
+        `${out} ${finished}; nothing fetched — ${checkpoint.reason === "end" ? "pass --force to export again" : `a --max-pages above ${checkpoint.pagesDone} continues, --force starts over`}`,
+      );
       return;
     }
-    if (outputSize !== undefined && outputSize > checkpoint.bytes) {
-      await onFile(out, "cut the unfinished page off the output file", () => truncate(out, checkpoint!.bytes));
-      resumedNote = `, dropped ${outputSize - checkpoint.bytes} bytes of an unfinished page`;
-      outputSize = checkpoint.bytes;
+    const { bytes } = checkpoint;
+    if (outputSize !== undefined && outputSize > bytes) {
+      await onFile(out, "cut the unfinished page off the output file", () => truncate(out, bytes));
+      resumedNote = `, dropped ${outputSize - bytes} bytes of an unfinished page`;
+      outputSize = bytes;
     }
     checkpoint = { ...checkpoint, complete: false, reason: undefined };
     info(
@@ -169,11 +182,10 @@ export async function runExport(options: ExportOptions): Promise<void> {
   } else {
     if (outputSize) throw new UsageError(`${out} already exists and has no checkpoint; choose another --out, or pass --force to overwrite it`);
     checkpoint = {
-      version: 1,
+      version: 2,
       operation: name,
-      operationId: operation.operationId,
+      operationId: operation.id,
       params,
-      cursorParam: pagination.cursorParam,
       pagesDone: 0,
       itemsDone: 0,
       bytes: 0,
@@ -183,13 +195,6 @@ export async function runExport(options: ExportOptions): Promise<void> {
     await writeCheckpoint(cpPath, checkpoint);
     info(`${name} → ${out}`);
   }
-
-  const resumed = checkpoint.nextCursor !== undefined;
-  const query: Params = resumed ? { ...params, [pagination.cursorParam]: checkpoint.nextCursor as string | number } : params;
-  let cursor: unknown = query[pagination.cursorParam];
-  // The cursors requested so far, as the client's .pages() tracks them: a repeated one ends the list.
-  const seen = new Set<string>();
-  if (cursor !== undefined) seen.add(String(cursor));
 
   const controller = new AbortController();
   let interrupted: NodeJS.Signals | undefined;
@@ -207,11 +212,10 @@ export async function runExport(options: ExportOptions): Promise<void> {
   let saved: Checkpoint = checkpoint;
   try {
     const remaining = maxPages === undefined ? undefined : maxPages - saved.pagesDone;
-    const pages = options.pages(query, { maxPages: remaining, signal: controller.signal });
+    const steps = options.walk(params, { from: saved.state, maxPages: remaining, signal: controller.signal });
     let finished = false;
-    for await (const page of pages) {
-      const items = pageItems(page, pagination);
-      if (pagination.totalField) progress.total(readField(page, pagination.totalField));
+    for await (const { items, total, state } of steps) {
+      progress.total(total);
       const text = items.map((item) => `${JSON.stringify(item)}\n`).join("");
       const buffer = Buffer.from(text, "utf8");
       if (buffer.length) {
@@ -220,19 +224,17 @@ export async function runExport(options: ExportOptions): Promise<void> {
           await handle.datasync();
         });
       }
-      const next = nextPage(page, pagination, cursor, seen);
       const pagesDone = saved.pagesDone + 1;
-      const reason = next === undefined ? "end" : maxPages !== undefined && pagesDone >= maxPages ? "max-pages" : undefined;
+      const reason = state.done ? "end" : maxPages !== undefined && pagesDone >= maxPages ? "max-pages" : undefined;
       const pending: Checkpoint = {
         ...saved,
+        state,
         pagesDone,
         itemsDone: saved.itemsDone + items.length,
         bytes: saved.bytes + buffer.length,
-        nextCursor: next,
         complete: reason !== undefined,
         reason,
       };
-      if (next !== undefined) cursor = next;
       await writeCheckpoint(cpPath, pending);
       saved = pending;
       progress.update(saved.pagesDone, saved.itemsDone);
@@ -243,7 +245,7 @@ export async function runExport(options: ExportOptions): Promise<void> {
     }
     if (interrupted && !finished) throw new Error("interrupted");
     if (!finished) {
-      // .pages() ended on its own (it reads x-pagination the same way, so this is the end of the list).
+      // The walk ended without a step saying so: its state (resumed from the checkpoint) was already at the end of the list.
       const pending: Checkpoint = { ...saved, complete: true, reason: "end" };
       await writeCheckpoint(cpPath, pending);
       saved = pending;

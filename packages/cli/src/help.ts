@@ -1,11 +1,10 @@
-import { DEFAULT_BASE_URL } from "@tikhubapi/client";
-import type { Operation, Param, Section } from "./command-types.js";
-import { flagUsage, pagedOperations, SECTIONS } from "./commands.js";
-import { SPEC_VERSION } from "./generated/commands.js";
+import { SPEC_VERSION } from "@tikhubapi/spec/operations";
+import { DEFAULT_BASE_URL } from "@tikhubapi/spec/runtime";
+import { flagUsage, type Operation, type Param, pagedOperations, SECTIONS, type Section } from "./commands.js";
+import { plural } from "./progress.js";
 import { VERSION } from "./version.js";
 
 const pad = (text: string, width: number) => text.padEnd(width);
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Wraps `text` to `width` columns, every line after the first indented by `indent`. */
 function wrap(text: string, width: number, indent: string): string {
@@ -21,11 +20,14 @@ function wrap(text: string, width: number, indent: string): string {
   return lines.join(`\n${indent}`);
 }
 
+/** An operation's description as help shows it: its first paragraph (later ones hold notes for the spec's maintainers), on one line. */
+const firstParagraph = (text: string) => (text.split(/\n\s*\n/)[0] ?? "").replace(/\s*\n\s*/g, " ").trim();
+
 const OPTIONS = `Options
   --base-url URL          API root (default: TIKHUB_BASE_URL, else ${DEFAULT_BASE_URL};
                           the mock: http://127.0.0.1:4010)
   --header 'Name: value'  an extra request header, repeatable (e.g. --header 'Prefer: code=429' for the mock)
-  --timeout-ms MS         time limit of each attempt (default 60000)
+  --timeout-ms MS         time limit of each attempt (default 60000; none: no limit)
   --max-retries N         retries after a failed attempt (default 2; 0 fails at the first error)
   --json                  compact JSON (the default when stdout is not a terminal; pretty JSON on a terminal)
   --debug                 print the stack trace of an error (never the credentials)
@@ -46,7 +48,7 @@ const EXPORT_OPTIONS = `Export options
 
 function exampleCall(section: Section, op: Operation): string {
   const args = op.params.filter((p) => p.required).map((p) => `--${p.flag} ${shellWord(String(p.example ?? `<${p.type}>`))}`);
-  return ["tikhub", section.name, op.command, ...args].join(" ");
+  return ["tikhub", section.name, op.cliCommand, ...args].join(" ");
 }
 
 function shellWord(word: string): string {
@@ -57,7 +59,7 @@ export function mainHelp(): string {
   const width = Math.max(...SECTIONS.map((s) => s.name.length)) + 2;
   const total = SECTIONS.reduce((n, s) => n + s.operations.length, 0);
   const live = SECTIONS.find((s) => s.name === "live") ?? SECTIONS[0];
-  const liveOp = live.operations.find((o) => o.command === "get-info") ?? live.operations[0];
+  const liveOp = live.operations.find((o) => o.cliCommand === "get-info") ?? live.operations[0];
   return `tikhub ${VERSION} — the TikHub TikTok data API from the command line (${total} operations, spec ${SPEC_VERSION})
 
 Usage
@@ -81,7 +83,7 @@ Example
 }
 
 export function sectionHelp(section: Section): string {
-  const width = Math.max(...section.operations.map((o) => o.command.length)) + 3;
+  const width = Math.max(...section.operations.map((o) => o.cliCommand.length)) + 3;
   const paged = section.operations.some((o) => o.pagination);
   return `tikhub ${section.name} — ${section.description}
 
@@ -89,7 +91,7 @@ Usage
   tikhub ${section.name} <method> [--<param> <value> …] [options]
 
 Methods
-${section.operations.map((o) => `  ${pad(o.command, width)}${o.summary}${o.pagination ? "  [paged]" : ""}`).join("\n")}
+${section.operations.map((o) => `  ${pad(o.cliCommand, width)}${o.summary}${o.pagination ? "  [paged]" : ""}`).join("\n")}
 ${paged ? `\n[paged] methods can also be saved page by page: tikhub export ${section.name} <method> … --out FILE.jsonl\n` : ""}
 Run \`tikhub ${section.name} <method> --help\` for a method's parameters.
 `;
@@ -107,14 +109,15 @@ export function operationHelp(section: Section, op: Operation, forExport = false
   const width = Math.max(0, ...op.params.map((p) => flagUsage(p).length)) + 3;
   const required = op.params.filter((p) => p.required).map(flagUsage);
   const optional = op.params.filter((p) => !p.required).map((p) => `[${flagUsage(p)}]`);
-  const call = ["tikhub", section.name, op.command, ...required, ...optional].join(" ");
-  const exportCall = ["tikhub export", section.name, op.command, ...required, ...optional, "--out FILE.jsonl [--max-pages N]"].join(" ");
+  const call = ["tikhub", section.name, op.cliCommand, ...required, ...optional].join(" ");
+  const exportCall = ["tikhub export", section.name, op.cliCommand, ...required, ...optional, "--out FILE.jsonl [--max-pages N]"].join(" ");
   const p = op.pagination;
+  const description = firstParagraph(op.description);
   const field = (f: string) => `data.${f}`;
   const lines = [
-    `tikhub ${section.name} ${op.command} — ${op.summary}`,
+    `tikhub ${section.name} ${op.cliCommand} — ${op.summary}`,
     "",
-    ...(op.description ? [`  ${wrap(op.description, 96, "  ")}`, ""] : []),
+    ...(description ? [`  ${wrap(description, 96, "  ")}`, ""] : []),
     "Usage",
     ...(forExport ? [] : [`  ${call}`]),
     ...(p ? [`  ${exportCall}`] : []),
@@ -124,18 +127,21 @@ export function operationHelp(section: Section, op: Operation, forExport = false
     "",
   ];
   if (p) {
-    const next = p.nextCursorField === null ? `page numbers (--${op.params.find((x) => x.name === p.cursorParam)?.flag} 1, 2, 3 …)` : `${field(p.nextCursorField)} → --${op.params.find((x) => x.name === p.cursorParam)?.flag}`;
+    const next =
+      p.nextCursorField === null
+        ? `page numbers (--${op.params.find((x) => x.name === p.cursorParam)?.flag} 1, 2, 3 …)`
+        : `${field(p.nextCursorField)} → --${op.params.find((x) => x.name === p.cursorParam)?.flag}`;
     lines.push("Pagination", `  items ${field(p.itemsField)} · more while ${field(p.hasMoreField)} · next page: ${next}`, "");
     if (forExport) lines.push(EXPORT_OPTIONS, "");
   }
-  lines.push(`Calls client.${op.namespace}.${op.method}() → GET ${op.path} (operationId ${op.operationId})`, "", "Example", `  ${exampleCall(section, op)}`);
-  if (p) lines.push(`  ${exampleCall(section, op).replace(/^tikhub /, "tikhub export ")} --out ${op.command.replace(/^get-/, "")}.jsonl`);
+  lines.push(`Calls client.${op.namespace}.${op.method}() → GET ${op.path} (operationId ${op.id})`, "", "Example", `  ${exampleCall(section, op)}`);
+  if (p) lines.push(`  ${exampleCall(section, op).replace(/^tikhub /, "tikhub export ")} --out ${op.cliCommand.replace(/^get-/, "")}.jsonl`);
   return `${lines.join("\n")}\n`;
 }
 
 export function exportHelp(): string {
   const bySection = new Map<string, string[]>();
-  for (const { section, operation } of pagedOperations()) bySection.set(section.name, [...(bySection.get(section.name) ?? []), operation.command]);
+  for (const { section, operation } of pagedOperations()) bySection.set(section.name, [...(bySection.get(section.name) ?? []), operation.cliCommand]);
   const width = Math.max(...[...bySection.keys()].map((k) => k.length)) + 2;
   return `tikhub export — save every page of a paged method as JSON Lines, resumably
 

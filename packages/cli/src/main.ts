@@ -1,10 +1,11 @@
-import { parseArgs, type ParseArgsConfig } from "node:util";
-import { createTikHubClient, DEFAULT_BASE_URL } from "@tikhubapi/client";
-import type { Operation, Param, Section } from "./command-types.js";
-import { ALL_PARAM_FLAGS, findOperation, findSection, pagedOperations, SECTIONS } from "./commands.js";
+import { type ParseArgsConfig, parseArgs } from "node:util";
+import { createTikHubClient } from "@tikhubapi/client";
+import { DEFAULT_BASE_URL } from "@tikhubapi/spec/runtime";
+import { ALL_PARAM_FLAGS, findOperation, findSection, type Operation, pagedOperations, SECTIONS, type Section } from "./commands.js";
 import { CliError, describeError, EXIT, UsageError } from "./errors.js";
-import { runExport, type Params } from "./export.js";
+import { runExport, type WalkMethod } from "./export.js";
 import { exportHelp, mainHelp, operationHelp, sectionHelp } from "./help.js";
+import { type Params, toParams } from "./params.js";
 import { parseHeaders, parseMaxRetries, parseTimeout, resolveBaseUrl } from "./request-options.js";
 import { redactor } from "./secrets.js";
 import { didYouMean } from "./suggest.js";
@@ -43,6 +44,8 @@ const EXPORT_OPTIONS: OptionsConfig = {
 /** Flags people reach for to pass credentials: refused, because a command line leaks them. */
 const CREDENTIAL_FLAGS = new Set(["password", "pass", "passwd", "username", "user", "token", "api-key", "apikey", "secret", "credentials", "auth"]);
 const BOOLEAN_FLAGS = new Set(Object.entries({ ...GLOBAL_OPTIONS, ...EXPORT_OPTIONS }).flatMap(([name, o]) => (o.type === "boolean" ? [name] : [])));
+/** The CLI's own flags: a spec parameter may not take one of these names (checked by the tests over every operation). */
+export const OWN_FLAGS: ReadonlySet<string> = new Set([...Object.keys(GLOBAL_OPTIONS), ...Object.keys(EXPORT_OPTIONS), ...CREDENTIAL_FLAGS]);
 const KNOWN_FLAGS = new Set([...Object.keys(GLOBAL_OPTIONS), ...Object.keys(EXPORT_OPTIONS), ...ALL_PARAM_FLAGS]);
 
 interface Scan {
@@ -95,57 +98,19 @@ function parse(argv: string[], options: OptionsConfig, context: string, helpComm
     }
     if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
       if (options[name]?.type === "boolean") throw new UsageError(`${flag} takes no value`);
-      throw new UsageError(`${flag} needs a value (see ${helpCommand})${/ambiguous/.test(message) ? `; a value starting with "-" is written ${flag}=<value>` : ""}`);
+      throw new UsageError(
+        `${flag} needs a value (see ${helpCommand})${/ambiguous/.test(message) ? `; a value starting with "-" is written ${flag}=<value>` : ""}`,
+      );
     }
     throw new UsageError(message);
   }
 }
 
-/** Checks and converts the operation's flags to API parameters: required, integer, enum, pattern, minimum. */
-function toParams(section: Section, op: Operation, values: Record<string, unknown>, helpCommand: string): Params {
-  const params: Params = {};
-  const missing: Param[] = [];
-  for (const p of op.params) {
-    const raw = values[p.flag];
-    if (raw === undefined) {
-      if (p.required) missing.push(p);
-      continue;
-    }
-    const text = String(raw);
-    const got = JSON.stringify(text);
-    if (text === "") throw new UsageError(`--${p.flag} needs a value (see ${helpCommand})`);
-    let value: string | number = text;
-    if (p.type === "integer") {
-      if (!/^-?\d+$/.test(text)) throw new UsageError(`--${p.flag} must be an integer, got ${got}${p.example !== undefined ? ` (e.g. --${p.flag} ${String(p.example)})` : ""}`);
-      const number = Number(text);
-      // Beyond 2^53 the digits are kept as given (cursors can be 64-bit).
-      value = Number.isSafeInteger(number) ? number : text.replace(/^(-?)0+(?=\d)/, "$1");
-      if (p.minimum !== undefined && Number(value) < p.minimum) throw new UsageError(`--${p.flag} must be ≥ ${p.minimum}, got ${text}`);
-    }
-    if (p.enum && !p.enum.some((allowed) => String(allowed) === String(value))) {
-      throw new UsageError(`--${p.flag} must be one of ${p.enum.join(", ")}, got ${got}`);
-    }
-    if (p.pattern && !new RegExp(p.pattern, "u").test(text)) {
-      const digits = p.pattern === "^[0-9]+$" ? "must be digits only" : `must match ${p.pattern}`;
-      throw new UsageError(`--${p.flag} ${digits}, got ${got}${p.example !== undefined ? ` (e.g. --${p.flag} ${String(p.example)})` : ""}`);
-    }
-    params[p.name] = value;
-  }
-  if (missing.length) {
-    const list = missing.map((p) => `--${p.flag} <${p.type}>${p.example !== undefined ? ` (e.g. ${String(p.example)})` : ""}`).join(", ");
-    throw new UsageError(`${section.name} ${op.command}: missing required parameter${missing.length > 1 ? "s" : ""} ${list} (see ${helpCommand})`);
-  }
-  return params;
-}
-
 function credentials(env: NodeJS.ProcessEnv): { username: string; password: string } {
-  const username = env.TIKHUB_USERNAME;
-  const password = env.TIKHUB_PASSWORD;
+  const { TIKHUB_USERNAME: username, TIKHUB_PASSWORD: password } = env;
+  if (username && password) return { username, password };
   const unset = [!username && "TIKHUB_USERNAME", !password && "TIKHUB_PASSWORD"].filter(Boolean);
-  if (unset.length) {
-    throw new CliError(`missing credentials: set ${unset.join(" and ")} in the environment (export TIKHUB_USERNAME=… TIKHUB_PASSWORD=…)`, EXIT.AUTH);
-  }
-  return { username: username!, password: password! };
+  throw new CliError(`missing credentials: set ${unset.join(" and ")} in the environment (export TIKHUB_USERNAME=… TIKHUB_PASSWORD=…)`, EXIT.AUTH);
 }
 
 function stackOf(error: unknown): string {
@@ -159,7 +124,10 @@ function stackOf(error: unknown): string {
 }
 
 /** Runs the CLI and resolves to its exit code; never throws. */
-export async function main(argv: string[] = process.argv.slice(2), io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+export async function main(
+  argv: string[] = process.argv.slice(2),
+  io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env },
+): Promise<number> {
   const redact = redactor(io.env, argv);
   let debug = argv.includes("--debug");
   let baseUrl = DEFAULT_BASE_URL;
@@ -194,7 +162,7 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = { st
       return EXIT.OK;
     }
     const op = findOperation(section, methodName, isExport ? "tikhub export" : "tikhub");
-    const helpCommand = `tikhub ${isExport ? "export " : ""}${section.name} ${op.command} --help`;
+    const helpCommand = `tikhub ${isExport ? "export " : ""}${section.name} ${op.cliCommand} --help`;
     if (isExport && !op.pagination) throw notPaged(section, op);
     if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}" (parameters are given as --<name> <value>; see ${helpCommand})`);
     if (wantsHelp) {
@@ -204,7 +172,7 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = { st
 
     const options: OptionsConfig = { ...GLOBAL_OPTIONS, ...(isExport ? EXPORT_OPTIONS : {}) };
     for (const p of op.params) options[p.flag] = { type: "string" };
-    const { values } = parse(argv, options, `${section.name} ${op.command}`, helpCommand);
+    const { values } = parse(argv, options, `${section.name} ${op.cliCommand}`, helpCommand);
     if (values.version) {
       io.stdout.write(`${VERSION}\n`);
       return EXIT.OK;
@@ -246,7 +214,7 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = { st
 
     if (exportOptions) {
       await runExport({
-        pages: (query, pageOptions) => method.pages!(query, pageOptions),
+        walk: (query, walkOptions) => (method.walk as WalkMethod)(query, walkOptions),
         section,
         operation: op,
         params,
@@ -270,14 +238,12 @@ export async function main(argv: string[] = process.argv.slice(2), io: Io = { st
   }
 }
 
-type Method = ((params: Params) => Promise<unknown>) & {
-  pages?: (params: Params, options: { maxPages?: number; signal?: AbortSignal }) => AsyncIterable<unknown>;
-};
+type Method = ((params: Params) => Promise<unknown>) & { walk?: WalkMethod };
 
 function notPaged(section: Section, op?: Operation): UsageError {
-  const inSection = section.operations.filter((o) => o.pagination).map((o) => `${section.name} ${o.command}`);
-  const list = inSection.length ? inSection : pagedOperations().map(({ section: s, operation: o }) => `${s.name} ${o.command}`);
-  const what = op ? `${section.name} ${op.command} is not paged` : `${section.name} has no paged methods`;
+  const inSection = section.operations.filter((o) => o.pagination).map((o) => `${section.name} ${o.cliCommand}`);
+  const list = inSection.length ? inSection : pagedOperations().map(({ section: s, operation: o }) => `${s.name} ${o.cliCommand}`);
+  const what = op ? `${section.name} ${op.cliCommand} is not paged` : `${section.name} has no paged methods`;
   return new UsageError(`export needs a paged method; ${what}. Paged methods${inSection.length ? ` in ${section.name}` : ""}: ${list.join(", ")}`);
 }
 

@@ -1,7 +1,7 @@
 // What the command line and the environment say about how to reach the API: the base URL, extra
 // headers, the per-attempt timeout and the retries. Each is checked here, so a bad one is a usage error (exit 2)
 // that names what was wrong and never echoes a credential.
-import { DEFAULT_BASE_URL } from "@tikhubapi/client";
+import { checkBaseUrl, checkTimeoutMs, DEFAULT_BASE_URL, trimBaseUrl } from "@tikhubapi/spec/runtime";
 import { UsageError } from "./errors.js";
 
 const CREDENTIALS_FROM_ENV = "credentials come from the TIKHUB_USERNAME and TIKHUB_PASSWORD environment variables only";
@@ -13,24 +13,21 @@ export function withoutUserInfo(text: string): string {
 }
 
 /**
- * The API root: `--base-url` wins over `TIKHUB_BASE_URL`, which wins over the default. A URL with a user
- * name or password is refused (it would show up in process lists, and in any message quoting the URL).
+ * The API root: `--base-url` wins over `TIKHUB_BASE_URL`, which wins over the default. What is accepted
+ * is the client's rule (the model's checkBaseUrl): an absolute http(s) URL without a user name or
+ * password (that would show up in process lists, and in any message quoting the URL).
  */
 export function resolveBaseUrl(flag: string | undefined, env: NodeJS.ProcessEnv): string {
   const fromEnv = env.TIKHUB_BASE_URL?.trim() || undefined;
   const [source, text] = flag !== undefined ? ["--base-url", flag] : fromEnv !== undefined ? ["TIKHUB_BASE_URL", fromEnv] : [undefined, DEFAULT_BASE_URL];
   if (source === undefined) return text;
-  let url: URL | undefined;
-  try {
-    url = new URL(text);
-  } catch {}
-  if (!url || !/^https?:$/.test(url.protocol) || !url.host) {
-    throw new UsageError(`${source} must be an http(s) URL such as http://127.0.0.1:4010, got ${JSON.stringify(withoutUserInfo(text))}`);
-  }
-  if (url.username || url.password) {
+  const problem = checkBaseUrl(text);
+  if (problem === undefined) return trimBaseUrl(text);
+  // The rule's answer, worded for a shell: which setting, the text without its user info, and where credentials go instead.
+  if (/user name or password/.test(problem)) {
     throw new UsageError(`${source} must not contain a user name or password (${withoutUserInfo(text)}): ${CREDENTIALS_FROM_ENV}`);
   }
-  return text.replace(/\/+$/, "");
+  throw new UsageError(`${source} must be an http(s) URL such as http://127.0.0.1:4010, got ${JSON.stringify(withoutUserInfo(text))}`);
 }
 
 // RFC 9110 field name (token) and field value (visible characters, spaces and tabs; no CR, LF or NUL).
@@ -53,9 +50,12 @@ export function parseHeaders(list: readonly string[]): Record<string, string> {
     if (CREDENTIAL_HEADERS.has(name.toLowerCase()) || /^\s*(proxy-)?authorization\b/i.test(text)) {
       throw new UsageError(`--header ${name.split(/\s/)[0]} is not accepted: ${CREDENTIALS_FROM_ENV} (the value is not shown)`);
     }
-    if (colon === -1) throw new UsageError(`--header ${JSON.stringify(text)} has no colon: write it as --header 'Name: value' (e.g. --header 'Prefer: code=429')`);
+    if (colon === -1)
+      throw new UsageError(`--header ${JSON.stringify(text)} has no colon: write it as --header 'Name: value' (e.g. --header 'Prefer: code=429')`);
     if (!FIELD_NAME.test(name)) {
-      throw new UsageError(`--header ${JSON.stringify(text)}: ${JSON.stringify(name)} is not a valid header name (letters, digits and !#$%&'*+.^_\`|~- only, no spaces)`);
+      throw new UsageError(
+        `--header ${JSON.stringify(text)}: ${JSON.stringify(name)} is not a valid header name (letters, digits and !#$%&'*+.^_\`|~- only, no spaces)`,
+      );
     }
     if (TRANSPORT_HEADERS.has(name.toLowerCase())) throw new UsageError(`--header ${name}: this header is managed by the HTTP client and cannot be set`);
     const value = text.slice(colon + 1).trim();
@@ -66,16 +66,13 @@ export function parseHeaders(list: readonly string[]): Record<string, string> {
   return headers;
 }
 
-/** The largest delay a timer takes (2^31 − 1 ms); above it Node fires at once. */
-export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
-
-/** `--timeout-ms N`: a whole number of milliseconds from 1 to 2^31 − 1. */
-export function parseTimeout(text: string | undefined): number | undefined {
+/** `--timeout-ms N`: the client's timeoutMs (the model's checkTimeoutMs: 1 to 2^31 − 1 ms), or `none` for no time limit. */
+export function parseTimeout(text: string | undefined): number | false | undefined {
   if (text === undefined) return undefined;
-  const value = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!(value >= 1 && value <= MAX_TIMEOUT_MS)) {
-    throw new UsageError(`--timeout-ms must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, got ${JSON.stringify(text)}`);
-  }
+  if (text === "none") return false;
+  const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  const problem = checkTimeoutMs(value, { allowFalse: false });
+  if (problem) throw new UsageError(`--timeout-ms ${problem}, got ${JSON.stringify(text)} (--timeout-ms none: no time limit)`);
   return value;
 }
 

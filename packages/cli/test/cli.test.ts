@@ -4,12 +4,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startMock, type RunningMock } from "@tikhubapi/mock";
+import { type RunningMock, startMock } from "@tikhubapi/mock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../dist/index.js";
+import { main, OWN_FLAGS, SECTIONS } from "../dist/index.js";
+import { runInProcess } from "./helpers/in-process.js";
 import { killChildren, run } from "./helpers/run.js";
 
 const require = createRequire(import.meta.url);
+// biome-ignore lint/suspicious/noExplicitAny: the raw spec JSON, read here independently of the model (check:spec validates its shape)
 type Json = Record<string, any>;
 const spec: Json = require("@tikhubapi/spec/openapi.json");
 
@@ -27,9 +29,17 @@ afterAll(async () => {
 });
 
 /** The spec's operations, with the CLI names the issue asks for (computed here independently of the generator). */
-const kebab = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/_/g, "-").toLowerCase();
+const kebab = (s: string) =>
+  s
+    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .replace(/_/g, "-")
+    .toLowerCase();
 const deref = (node: Json): Json => {
-  while (node?.$ref) node = node.$ref.slice(2).split("/").reduce((acc: Json, k: string) => acc[k], spec);
+  while (node?.$ref)
+    node = node.$ref
+      .slice(2)
+      .split("/")
+      .reduce((acc: Json, k: string) => acc[k], spec);
   return node;
 };
 const operations = Object.entries(spec.paths as Json).map(([path, item]) => {
@@ -110,9 +120,9 @@ describe("help", () => {
     const result = await run(["search", "videos", "--help"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("tikhub search videos — Search video");
-    expect(result.stdout).toMatch(/\n  --keyword <string> +required +Search term\.\n +example: --keyword skincare\n/);
-    expect(result.stdout).toMatch(/\n  --region <string> +required /);
-    expect(result.stdout).toMatch(/\n  --sort-type <integer> +optional +Order: 0 relevance, 1 most liked\.\n +one of: 0, 1\n +example: --sort-type 0\n/);
+    expect(result.stdout).toMatch(/\n {2}--keyword <string> +required +Search term\.\n +example: --keyword skincare\n/);
+    expect(result.stdout).toMatch(/\n {2}--region <string> +required /);
+    expect(result.stdout).toMatch(/\n {2}--sort-type <integer> +optional +Order: 0 relevance, 1 most liked\.\n +one of: 0, 1\n +example: --sort-type 0\n/);
     expect(result.stdout).toContain("tikhub export search videos");
     expect(result.stdout).toContain("client.search.videos()");
     const live = await run(["live", "get-info", "-h"]);
@@ -129,23 +139,85 @@ describe("help", () => {
   });
 });
 
+describe("commands from the operation model", () => {
+  it("no parameter of any operation takes a flag of the CLI's own, and no section is named export or help", () => {
+    const flags = SECTIONS.flatMap((s) => s.operations.flatMap((o) => o.params.map((p) => `${s.name} ${o.cliCommand} --${p.flag}`)));
+    expect(flags.length).toBeGreaterThan(50);
+    expect(flags.filter((f) => OWN_FLAGS.has(f.split(" --")[1]))).toEqual([]);
+    expect(SECTIONS.map((s) => s.name)).not.toContain("export");
+    expect(SECTIONS.map((s) => s.name)).not.toContain("help");
+    expect(SECTIONS.map((s) => s.name)).toEqual(operations.map((o) => o.section).filter((s, i, all) => all.indexOf(s) === i));
+  });
+
+  it("every constrained parameter: a value the spec refuses is a usage error naming the flag, before any request", async () => {
+    let checked = 0;
+    for (const o of operations) {
+      const required = exampleArgs(o);
+      for (const p of o.params) {
+        const schema = deref(p.schema);
+        const bad = [
+          schema.type === "integer" && "1.5",
+          schema.enum && schema.type === "string" && "not-one-of-them",
+          schema.pattern && "not digits!",
+          typeof schema.minimum === "number" && String(schema.minimum - 1),
+          typeof schema.maximum === "number" && String(schema.maximum + 1),
+        ].filter((v): v is string => typeof v === "string");
+        for (const value of bad) {
+          const args = [o.section, o.method, ...required.filter((_, i, all) => all[i - (i % 2)] !== `--${kebab(p.name)}`), `--${kebab(p.name)}=${value}`];
+          const result = await runInProcess([...args, "--base-url", "http://127.0.0.1:9"]);
+          expect(result.stderr, `${args.join(" ")}`).toMatch(new RegExp(`^tikhub: --${kebab(p.name)} must [^\\n]+\\n$`));
+          expect(result.code).toBe(2);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});
+
 describe("bad input", () => {
   const cases: [string, string[], number, RegExp, Record<string, string | undefined>?][] = [
     ["unknown section", ["lve", "get-info"], 2, /^tikhub: unknown section "lve"; did you mean live\? \(sections: user, video, live, shop, search, key\)\n$/],
-    ["unknown method", ["live", "get-infos", "--room-id", "1"], 2, /^tikhub: unknown method "get-infos" in live; did you mean get-info\? \(see tikhub live --help\)\n$/],
+    [
+      "unknown method",
+      ["live", "get-infos", "--room-id", "1"],
+      2,
+      /^tikhub: unknown method "get-infos" in live; did you mean get-info\? \(see tikhub live --help\)\n$/,
+    ],
     ["the client's camelCase name", ["live", "getInfo"], 2, /did you mean get-info\? \(methods are kebab-case\)/],
     ["a method of another section", ["user", "get-trending"], 2, /did you mean tikhub video get-trending\?/],
-    ["missing required parameter", ["live", "get-info", "--room-id", "7531095702089370381"], 2, /^tikhub: live get-info: missing required parameter --user-id <string> \(e\.g\. 6796815426174960646\)/],
+    [
+      "missing required parameter",
+      ["live", "get-info", "--room-id", "7531095702089370381"],
+      2,
+      /^tikhub: live get-info: missing required parameter --user-id <string> \(e\.g\. 6796815426174960646\)/,
+    ],
     ["badly typed integer", ["search", "users", "--keyword", "k", "--region", "US", "--offset", "abc"], 2, /^tikhub: --offset must be an integer, got "abc"/],
     ["value outside the enum", ["video", "get-trending", "--period", "14"], 2, /^tikhub: --period must be one of 7, 30, got "14"\n$/],
     ["non-digit id", ["video", "get-info", "--video-id", "abc"], 2, /^tikhub: --video-id must be digits only, got "abc"/],
     ["unknown flag", ["live", "get-info", "--room", "1"], 2, /unknown option --room; did you mean --room-id\?/],
     ["flag of another method", ["live", "get-info", "--room-id", "1", "--user-id", "2", "--keyword", "x"], 2, /^tikhub: live get-info has no option --keyword/],
-    ["--password flag", ["live", "get-info", "--room-id", "1", "--user-id", "2", "--password", "hunter2"], 2, /^tikhub: --password is not accepted: credentials come from the TIKHUB_USERNAME and TIKHUB_PASSWORD environment variables only/],
+    [
+      "--password flag",
+      ["live", "get-info", "--room-id", "1", "--user-id", "2", "--password", "hunter2"],
+      2,
+      /^tikhub: --password is not accepted: credentials come from the TIKHUB_USERNAME and TIKHUB_PASSWORD environment variables only/,
+    ],
     ["--username=… flag", ["key", "get-info", "--username=me"], 2, /^tikhub: --username is not accepted/],
-    ["export of a non-paged method", ["export", "live", "get-info", "--room-id", "1", "--user-id", "2", "--out", "x.jsonl"], 2, /^tikhub: export needs a paged method; live get-info is not paged\. Paged methods: user get-videos, .*search products\n$/],
+    [
+      "export of a non-paged method",
+      ["export", "live", "get-info", "--room-id", "1", "--user-id", "2", "--out", "x.jsonl"],
+      2,
+      /^tikhub: export needs a paged method; live get-info is not paged\. Paged methods: user get-videos, .*search products\n$/,
+    ],
     ["export without --out", ["export", "user", "get-followers", "--user-id", "1"], 2, /^tikhub: export needs --out FILE\.jsonl/],
-    ["no credentials", ["live", "get-info", "--room-id", "1", "--user-id", "2"], 3, /^tikhub: missing credentials: set TIKHUB_USERNAME and TIKHUB_PASSWORD in the environment/, { TIKHUB_USERNAME: undefined, TIKHUB_PASSWORD: undefined }],
+    [
+      "no credentials",
+      ["live", "get-info", "--room-id", "1", "--user-id", "2"],
+      3,
+      /^tikhub: missing credentials: set TIKHUB_USERNAME and TIKHUB_PASSWORD in the environment/,
+      { TIKHUB_USERNAME: undefined, TIKHUB_PASSWORD: undefined },
+    ],
     ["only the username", ["key", "get-info"], 3, /^tikhub: missing credentials: set TIKHUB_PASSWORD in the environment/, { TIKHUB_PASSWORD: undefined }],
     ["a base URL that is not http(s)", ["key", "get-info", "--base-url", "ftp://x"], 2, /^tikhub: --base-url must be an http\(s\) URL/],
   ];
@@ -175,9 +247,10 @@ describe("bad input", () => {
   it("a connection failure exits 1 naming the URL; --debug adds the stack", async () => {
     const result = await run(["key", "get-info", "--base-url", "http://127.0.0.1:9", "--debug"]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^debug: client\.key\.getInfo\(\{\}\) → GET http:\/\/127\.0\.0\.1:9\/api\/info\ntikhub: cannot reach http:\/\/127\.0\.0\.1:9: /);
+    expect(result.stderr).toMatch(
+      /^debug: client\.key\.getInfo\(\{\}\) → GET http:\/\/127\.0\.0\.1:9\/api\/info\ntikhub: cannot reach http:\/\/127\.0\.0\.1:9: /,
+    );
     expect(result.stderr).toContain("ConnectionError: GET /api/info could not connect");
     expect(result.stderr).toMatch(/\n\s+at /);
   });
 });
-

@@ -5,17 +5,26 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startMock, type RunningMock } from "@tikhubapi/mock";
+import { type RunningMock, startMock } from "@tikhubapi/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "./helpers/run.js";
 
 const require = createRequire(import.meta.url);
+// biome-ignore lint/suspicious/noExplicitAny: the raw spec JSON, read here independently of the model (check:spec validates its shape)
 type Json = Record<string, any>;
 const spec: Json = require("@tikhubapi/spec/openapi.json");
 
-const kebab = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/_/g, "-").toLowerCase();
+const kebab = (s: string) =>
+  s
+    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .replace(/_/g, "-")
+    .toLowerCase();
 const deref = (node: Json): Json => {
-  while (node?.$ref) node = node.$ref.slice(2).split("/").reduce((acc: Json, k: string) => acc[k], spec);
+  while (node?.$ref)
+    node = node.$ref
+      .slice(2)
+      .split("/")
+      .reduce((acc: Json, k: string) => acc[k], spec);
   return node;
 };
 const readField = (value: unknown, field: string): unknown =>
@@ -34,7 +43,11 @@ const paged = Object.values(spec.paths as Json)
     const items = pages.reduce((sum, page) => sum + (readField(page.data, op["x-pagination"].itemsField) as unknown[]).length, 0);
     return {
       id: op.operationId as string,
-      args: [section, kebab((op.operationId as string).slice(section.length)), ...params.filter((p) => p.required).flatMap((p) => [`--${kebab(p.name)}`, String(p.example)])],
+      args: [
+        section,
+        kebab((op.operationId as string).slice(section.length)),
+        ...params.filter((p) => p.required).flatMap((p) => [`--${kebab(p.name)}`, String(p.example)]),
+      ],
       pages: pages.length,
       items,
     };

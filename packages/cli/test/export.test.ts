@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { main } from "../dist/index.js";
-import { startPagedServer, type PagedServer } from "./helpers/paged-server.js";
+import { type PagedServer, startPagedServer } from "./helpers/paged-server.js";
 import { killChildren, run } from "./helpers/run.js";
 
 const PAGES = 5;
@@ -22,7 +22,18 @@ let reference: string;
 const lines = (text: string) => text.split("\n").filter(Boolean);
 const uids = (text: string) => lines(text).map((line) => (JSON.parse(line) as { uid: string }).uid);
 const file = (name: string) => join(dir, name);
-const exportArgs = (out: string, extra: string[] = []) => ["export", "user", "get-followers", "--user-id", USER_ID, "--out", out, "--base-url", server.url, ...extra];
+const exportArgs = (out: string, extra: string[] = []) => [
+  "export",
+  "user",
+  "get-followers",
+  "--user-id",
+  USER_ID,
+  "--out",
+  out,
+  "--base-url",
+  server.url,
+  ...extra,
+];
 const expectedUids = () => Array.from({ length: PAGES * PAGE_SIZE }, (_, i) => server.uid(Math.floor(i / PAGE_SIZE), i % PAGE_SIZE));
 
 beforeAll(async () => {
@@ -161,6 +172,29 @@ describe("export against a local paged server", () => {
     expect(readFileSync(out, "utf8")).toBe(reference);
   });
 
+  it("the checkpoint holds the client's paging state; one written by tikhub 0.1 (version 1: the next cursor) resumes too", async () => {
+    const out = file("version-1.jsonl");
+    expect((await run(exportArgs(out, ["--max-pages", "2"]))).code).toBe(0);
+    const checkpoint = JSON.parse(readFileSync(`${out}.checkpoint.json`, "utf8"));
+    const nextCursor = 1_748_390_412 - 2 * 3600;
+    expect(checkpoint).toMatchObject({ version: 2, pagesDone: 2, reason: "max-pages", state: { cursor: nextCursor, pages: 2, done: false } });
+    const { state, ...rest } = checkpoint;
+    writeFileSync(`${out}.checkpoint.json`, JSON.stringify({ ...rest, version: 1, cursorParam: "offset", nextCursor: state.cursor }));
+    server.requests.length = 0;
+    const resumed = await run(exportArgs(out));
+    expect(resumed.code).toBe(0);
+    expect(resumed.stderr).toContain("resuming user get-followers");
+    expect(server.requests.map((r) => r.page)).toEqual([2, 3, 4]);
+    expect(readFileSync(out, "utf8")).toBe(reference);
+    expect(JSON.parse(readFileSync(`${out}.checkpoint.json`, "utf8"))).toMatchObject({
+      version: 2,
+      pagesDone: PAGES,
+      complete: true,
+      reason: "end",
+      state: { pages: PAGES, done: true },
+    });
+  });
+
   it("resumes a page-numbered list (video get-trending) at the next page number", async () => {
     const out = file("trending.jsonl");
     server.failOnce("/video/trending", 2, "rate-limit");
@@ -197,7 +231,9 @@ describe("export against a local paged server", () => {
     const env = { TIKHUB_PASSWORD: secret };
     const call = await run(["user", "get-followers", "--user-id", USER_ID, "--base-url", server.url, "--debug"], { env });
     expect(call.code).toBe(3);
-    expect(call.stderr).toContain("tikhub: authentication failed (HTTP 401) (A valid username/password is required.): check TIKHUB_USERNAME and TIKHUB_PASSWORD");
+    expect(call.stderr).toContain(
+      "tikhub: authentication failed (HTTP 401) (A valid username/password is required.): check TIKHUB_USERNAME and TIKHUB_PASSWORD",
+    );
     expect(call.stderr).toContain("AuthenticationError"); // --debug prints the stack
     const basic = Buffer.from(`demo:${secret}`).toString("base64");
     for (const text of [call.stdout, call.stderr]) {
@@ -217,7 +253,9 @@ describe("export against a local paged server", () => {
     expect(missing.code).toBe(1);
     server.failOnce(FOLLOWERS, 0, "forbidden");
     const denied = await run(["user", "get-followers", "--user-id", USER_ID, "--base-url", server.url]);
-    expect(denied.stderr).toBe("tikhub: permission denied: GET /user/followers answered HTTP 403: Your plan does not include this endpoint. (your API key may not use this endpoint)\n");
+    expect(denied.stderr).toBe(
+      "tikhub: permission denied: GET /user/followers answered HTTP 403: Your plan does not include this endpoint. (your API key may not use this endpoint)\n",
+    );
     expect(denied.code).toBe(3);
   });
 
@@ -277,7 +315,11 @@ describe("what an export reports", () => {
 
   const fileCases: [string, (out: string) => void, (out: string) => string][] = [
     ["--out is a directory", (out) => mkdirSync(out), (out) => `tikhub: cannot write the output file ${out}: it is a directory, not a file (EISDIR)\n`],
-    ["the checkpoint path is a directory", (out) => mkdirSync(`${out}.checkpoint.json`), (out) => `tikhub: cannot read the checkpoint ${out}.checkpoint.json: it is a directory, not a file (EISDIR)\n`],
+    [
+      "the checkpoint path is a directory",
+      (out) => mkdirSync(`${out}.checkpoint.json`),
+      (out) => `tikhub: cannot read the checkpoint ${out}.checkpoint.json: it is a directory, not a file (EISDIR)\n`,
+    ],
   ];
   for (const [name, prepare, message] of fileCases) {
     it(`${name}: one worded line naming the path, exit 1, no request`, async () => {
@@ -293,7 +335,9 @@ describe("what an export reports", () => {
   it("--out in a missing directory, or under a file: the path and what is wrong with it", async () => {
     const missing = join(dir, "no-such-dir", "out.jsonl");
     const result = await run(exportArgs(missing));
-    expect(result.stderr).toBe(`tikhub: cannot write the checkpoint ${missing}.checkpoint.json: its directory ${join(dir, "no-such-dir")} does not exist (ENOENT)\n`);
+    expect(result.stderr).toBe(
+      `tikhub: cannot write the checkpoint ${missing}.checkpoint.json: its directory ${join(dir, "no-such-dir")} does not exist (ENOENT)\n`,
+    );
     expect(result.code).toBe(1);
     writeFileSync(file("a-file"), "");
     const underFile = join(dir, "a-file", "out.jsonl");
@@ -306,28 +350,40 @@ describe("what an export reports", () => {
     const out = file("full.jsonl");
     symlinkSync("/dev/full", out);
     const result = await run(exportArgs(out));
-    expect(result.stderr).toContain(`tikhub: cannot write to the output file ${out}: the disk is full (ENOSPC); 0 pages (0 items) saved in ${out}; re-run the same command to resume\n`);
+    expect(result.stderr).toContain(
+      `tikhub: cannot write to the output file ${out}: the disk is full (ENOSPC); 0 pages (0 items) saved in ${out}; re-run the same command to resume\n`,
+    );
     expect(result.code).toBe(1);
     expect(JSON.parse(readFileSync(`${out}.checkpoint.json`, "utf8"))).toMatchObject({ pagesDone: 0, itemsDone: 0, bytes: 0 });
   });
 
   it("progress on a terminal: a list of unknown size is a counter with its rates, never a bar (--max-pages 100000 is a cap, not a total)", async () => {
     let stderr = "";
-    const io = { stdout: { write: () => true }, stderr: { isTTY: true, write: (text: string) => (stderr += text) }, env: { TIKHUB_USERNAME: "demo", TIKHUB_PASSWORD: "demo" } };
+    const io = {
+      stdout: { write: () => true },
+      stderr: { isTTY: true, write: (text: string) => (stderr += text) },
+      env: { TIKHUB_USERNAME: "demo", TIKHUB_PASSWORD: "demo" },
+    };
     const out = file("progress-trending.jsonl");
     const code = await main(["export", "video", "get-trending", "--region", "US", "--out", out, "--base-url", server.url, "--max-pages", "100000"], io);
     expect(code).toBe(0);
-    expect(stderr).toMatch(/\r\x1b\[K5 pages \(stops at 100,000\) · 100 items · [\d,.]+ pages\/s · [\d,]+ items\/s\n/);
+    expect(stderr.replaceAll("\x1b", "ESC")).toMatch(/\rESC\[K5 pages \(stops at 100,000\) · 100 items · [\d,.]+ pages\/s · [\d,]+ items\/s\n/);
     expect(stderr).not.toMatch(/[█░]|of 100,000/);
     expect(stderr).toContain(`export: finished: 5 pages, 100 items in ${out}`);
   });
 
   it("progress on a terminal: a list whose pages give its size (x-pagination.totalField) draws a bar against that size, not --max-pages", async () => {
     let stderr = "";
-    const io = { stdout: { write: () => true }, stderr: { isTTY: true, write: (text: string) => (stderr += text) }, env: { TIKHUB_USERNAME: "demo", TIKHUB_PASSWORD: "demo" } };
+    const io = {
+      stdout: { write: () => true },
+      stderr: { isTTY: true, write: (text: string) => (stderr += text) },
+      env: { TIKHUB_USERNAME: "demo", TIKHUB_PASSWORD: "demo" },
+    };
     const code = await main(exportArgs(file("progress.jsonl"), ["--max-pages", "100000"]), io);
     expect(code).toBe(0);
-    expect(stderr).toMatch(/\r\x1b\[K5 pages \(stops at 100,000\) · \[█{20}\] 100 of 100 items \(100\.0%\) · [\d,.]+ pages\/s · [\d,]+ items\/s\n/);
+    expect(stderr.replaceAll("\x1b", "ESC")).toMatch(
+      /\rESC\[K5 pages \(stops at 100,000\) · \[█{20}\] 100 of 100 items \(100\.0%\) · [\d,.]+ pages\/s · [\d,]+ items\/s\n/,
+    );
     expect(stderr).not.toMatch(/of 100,000/);
     expect(stderr).toContain(`export: finished: 5 pages, 100 items in ${file("progress.jsonl")}`);
   });

@@ -18,19 +18,30 @@ const caught = (step: () => unknown): unknown => {
   }
   throw new Error("the step did not fail");
 };
-const nodeError = (code: string, syscall: string, path: string) => Object.assign(new Error(`${code}: failed, ${syscall} '${path}'`), { code, syscall, path, errno: -1 });
+const nodeError = (code: string, syscall: string, path: string) =>
+  Object.assign(new Error(`${code}: failed, ${syscall} '${path}'`), { code, syscall, path, errno: -1 });
 
 describe("filesystem errors in words", () => {
   it("EPERM (a real one: link(2) of a directory)", () => {
-    const error = asFileError(caught(() => linkSync(dir, join(dir, "link"))), join(dir, "link"), "write the output file");
+    const error = asFileError(
+      caught(() => linkSync(dir, join(dir, "link"))),
+      join(dir, "link"),
+      "write the output file",
+    );
     expect(error).toBeInstanceOf(FileError);
-    expect((error as Error).message).toBe(`cannot write the output file ${join(dir, "link")}: the operation is not permitted (a protected or immutable file, or another user's) (EPERM)`);
+    expect((error as Error).message).toBe(
+      `cannot write the output file ${join(dir, "link")}: the operation is not permitted (a protected or immutable file, or another user's) (EPERM)`,
+    );
   });
 
   it.skipIf(process.platform !== "linux")("ENOSPC (a real one: /dev/full) names the path it was given, which a FileHandle's error lacks", () => {
     const fd = openSync("/dev/full", "w");
     try {
-      const error = asFileError(caught(() => writeSync(fd, "x")), "out.jsonl", "write to the output file");
+      const error = asFileError(
+        caught(() => writeSync(fd, "x")),
+        "out.jsonl",
+        "write to the output file",
+      );
       expect((error as Error).message).toBe("cannot write to the output file out.jsonl: the disk is full (ENOSPC)");
     } finally {
       closeSync(fd);

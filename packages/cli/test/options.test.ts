@@ -4,13 +4,13 @@
 // errors asked for with --header are in cli.test.ts, which has the mock running.)
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startPagedServer, type PagedServer } from "./helpers/paged-server.js";
 import { runInProcess } from "./helpers/in-process.js";
-import { killChildren, run, type Result } from "./helpers/run.js";
+import { type PagedServer, startPagedServer } from "./helpers/paged-server.js";
+import { killChildren, type Result, run } from "./helpers/run.js";
 
 const USER_ID = "6804496986206749701";
 const FOLLOWERS = "/user/followers";
@@ -52,13 +52,19 @@ describe("base URL", () => {
   });
 
   it("a bad TIKHUB_BASE_URL is a usage error naming the variable", async () => {
-    oneLineError(await runInProcess(followers(), { TIKHUB_BASE_URL: "localhost:4010" }), 2, /^tikhub: TIKHUB_BASE_URL must be an http\(s\) URL such as http:\/\/127\.0\.0\.1:4010, got "localhost:4010"\n$/);
+    oneLineError(
+      await runInProcess(followers(), { TIKHUB_BASE_URL: "localhost:4010" }),
+      2,
+      /^tikhub: TIKHUB_BASE_URL must be an http\(s\) URL such as http:\/\/127\.0\.0\.1:4010, got "localhost:4010"\n$/,
+    );
   });
 });
 
 describe("--header", () => {
   it("sends each header, repeatable; a repeated name is joined as HTTP does", async () => {
-    const result = await run(followers(["--base-url", server.url, "--header", "X-Trace: abc 123", "--header=x-trace:def", "--header", "Accept-Language:  en-US "]));
+    const result = await run(
+      followers(["--base-url", server.url, "--header", "X-Trace: abc 123", "--header=x-trace:def", "--header", "Accept-Language:  en-US "]),
+    );
     expect(result.code).toBe(0);
     const [request] = server.requests;
     expect(request.headers["x-trace"]).toBe("abc 123, def");
@@ -71,7 +77,11 @@ describe("--header", () => {
     ["a space in the name", "X Trace: 1", /^tikhub: --header "X Trace: 1": "X Trace" is not a valid header name/],
     ["an empty name", ": value", /^tikhub: --header ": value": "" is not a valid header name/],
     ["a line break in the value", "X-Trace: a\r\nX-Evil: 1", /^tikhub: --header X-Trace: the value has a line break or control character\n$/],
-    ["a name the HTTP client manages", "Transfer-Encoding: chunked", /^tikhub: --header Transfer-Encoding: this header is managed by the HTTP client and cannot be set\n$/],
+    [
+      "a name the HTTP client manages",
+      "Transfer-Encoding: chunked",
+      /^tikhub: --header Transfer-Encoding: this header is managed by the HTTP client and cannot be set\n$/,
+    ],
   ];
   for (const [name, header, message] of bad) {
     it(`a header with ${name} is a usage error naming it (exit 2), nothing sent`, async () => {
@@ -80,10 +90,20 @@ describe("--header", () => {
     });
   }
 
-  for (const header of ["Authorization: Basic Ym9iOmh1bnRlcjI=", "authorization:Bearer hunter2-token", "Proxy-Authorization: Basic Ym9iOmh1bnRlcjI=", "Authorization Basic Ym9iOmh1bnRlcjI="]) {
+  for (const header of [
+    "Authorization: Basic Ym9iOmh1bnRlcjI=",
+    "authorization:Bearer hunter2-token",
+    "Proxy-Authorization: Basic Ym9iOmh1bnRlcjI=",
+    "Authorization Basic Ym9iOmh1bnRlcjI=",
+  ]) {
     it(`refuses ${header.split(/[: ]/)[0]} without echoing its value (exit 2)`, async () => {
       const result = await runInProcess(followers(["--base-url", server.url, "--header", header, "--debug"]));
-      oneLineError(result, 2, /^tikhub: --header (Proxy-)?[Aa]uthorization is not accepted: credentials come from the TIKHUB_USERNAME and TIKHUB_PASSWORD environment variables only/, true);
+      oneLineError(
+        result,
+        2,
+        /^tikhub: --header (Proxy-)?[Aa]uthorization is not accepted: credentials come from the TIKHUB_USERNAME and TIKHUB_PASSWORD environment variables only/,
+        true,
+      );
       for (const secret of ["Ym9iOmh1bnRlcjI=", "hunter2", "Basic", "Bearer"]) expect(result.stderr).not.toContain(secret);
       expect(server.requests).toHaveLength(0);
     });
@@ -107,10 +127,31 @@ describe("--timeout-ms, --max-retries, and exiting", () => {
 
   it("--timeout-ms and --max-retries are checked (exit 2)", async () => {
     for (const value of ["0", "-5", "1.5", "2147483648", "abc", ""]) {
-      oneLineError(await runInProcess(followers(["--base-url", server.url, `--timeout-ms=${value}`])), 2, /^tikhub: --timeout-ms must be a whole number of milliseconds from 1 to 2147483647, got /);
+      oneLineError(
+        await runInProcess(followers(["--base-url", server.url, `--timeout-ms=${value}`])),
+        2,
+        /^tikhub: --timeout-ms must be a whole number of milliseconds from 1 to 2147483647, got /,
+      );
     }
-    oneLineError(await runInProcess(followers(["--base-url", server.url, "--max-retries", "1.5"])), 2, /^tikhub: --max-retries must be a whole number ≥ 0, got "1\.5"\n$/);
+    oneLineError(
+      await runInProcess(followers(["--base-url", server.url, "--max-retries", "1.5"])),
+      2,
+      /^tikhub: --max-retries must be a whole number ≥ 0, got "1\.5"\n$/,
+    );
     expect(server.requests).toHaveLength(0);
+  });
+
+  it("--timeout-ms none turns the time limit off (the client's timeoutMs: false)", async () => {
+    const result = await runInProcess(followers(["--base-url", server.url, "--timeout-ms", "none", "--json"]));
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).followers).toHaveLength(3);
+    // Anything else that is not a number of milliseconds is still refused, and the message says how to turn it off.
+    oneLineError(
+      await runInProcess(followers(["--base-url", server.url, "--timeout-ms", "off"])),
+      2,
+      /^tikhub: --timeout-ms must be a whole number of milliseconds from 1 to 2147483647, got "off" \(--timeout-ms none: no time limit\)\n$/,
+    );
   });
 
   it("--max-retries 2 retries a dropped connection twice", async () => {
@@ -163,7 +204,12 @@ describe("secrets never show", () => {
   it("a base URL with a password (flag or TIKHUB_BASE_URL) is refused without showing it, even with --debug", async () => {
     const withUserInfo = `http://bob:${encodeURIComponent(password)}@127.0.0.1:${new URL(server.url).port}`;
     const flag = await run(followers(["--base-url", withUserInfo, "--debug"]));
-    oneLineError(flag, 2, /^tikhub: --base-url must not contain a user name or password \(http:\/\/\*\*\*@127\.0\.0\.1:\d+\): credentials come from the TIKHUB_USERNAME and TIKHUB_PASSWORD environment variables only\n/, true);
+    oneLineError(
+      flag,
+      2,
+      /^tikhub: --base-url must not contain a user name or password \(http:\/\/\*\*\*@127\.0\.0\.1:\d+\): credentials come from the TIKHUB_USERNAME and TIKHUB_PASSWORD environment variables only\n/,
+      true,
+    );
     expectNoSecret(flag);
     const fromEnv = await run(followers(["--debug"]), { env: { TIKHUB_BASE_URL: withUserInfo } });
     oneLineError(fromEnv, 2, /^tikhub: TIKHUB_BASE_URL must not contain a user name or password/, true);

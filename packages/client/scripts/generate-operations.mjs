@@ -55,7 +55,7 @@ const namespaces = [...new Set(operations.map((o) => o.namespace))];
 const table = operations.map((o) => {
   const p = o.pagination;
   const row = [o.namespace, o.name, o.path, o.required.join(",") || "-"];
-  if (p) row.push(p.cursorParam, p.nextCursorField ?? "-", p.hasMoreField, p.itemsField);
+  if (p) row.push(p.cursorParam, p.nextCursorField ?? "-", p.hasMoreField, p.itemsField, ...(p.totalField ? [p.totalField] : []));
   return row.join(" ");
 });
 
@@ -65,7 +65,7 @@ const lines = [
   'import type { Data, Method, NoParamsMethod, PagedMethod } from "../resource-types.js";',
   "",
   "/**",
-  " * One line per operation: `namespace method path required[,required…]|- [cursorParam nextCursorField|- hasMoreField itemsField]`.",
+  " * One line per operation: `namespace method path required[,required…]|- [cursorParam nextCursorField|- hasMoreField itemsField [totalField]]`.",
   " * The namespace is the tag lower-cased; the method the operationId without it, first letter lower-cased.",
   " */",
   `export const OPERATIONS = ${JSON.stringify(table.join("\n"))};`,

@@ -3,7 +3,7 @@ import type { paths } from "@tikhubapi/types";
 import { InvalidRequestError } from "./errors.js";
 import { OPERATIONS, type Resources } from "./generated/operations.js";
 import { checkBaseUrl, checkRetries, checkTimeout } from "./options.js";
-import { pages, iterate, type Pagination } from "./pagination.js";
+import { iterate, pages, walk, type Pagination } from "./pagination.js";
 import type { PageOptions, RequestOptions } from "./resource-types.js";
 import { parseJson } from "./lossless-json.js";
 import { send, type TransportConfig } from "./transport.js";
@@ -91,7 +91,7 @@ export function createTikHubClient(options: TikHubClientOptions = {}): TikHubCli
     },
   };
   for (const line of OPERATIONS.split("\n")) {
-    const [namespace, name, path, required, cursorParam, nextCursor, hasMoreField, itemsField] = line.split(" ") as string[];
+    const [namespace, name, path, required, cursorParam, nextCursor, hasMoreField, itemsField, totalField] = line.split(" ") as string[];
     const requiredParams = required === "-" ? [] : required.split(",");
     const operation = `${namespace}.${name}`;
     const call = async (params?: Params, requestOptions: RequestOptions = {}): Promise<unknown> => {
@@ -103,9 +103,10 @@ export function createTikHubClient(options: TikHubClientOptions = {}): TikHubCli
     };
     const method: Record<string, unknown> & typeof call = call as never;
     if (cursorParam) {
-      const pagination: Pagination = { cursorParam, nextCursorField: nextCursor === "-" ? null : nextCursor, hasMoreField, itemsField };
+      const pagination: Pagination = { cursorParam, nextCursorField: nextCursor === "-" ? null : nextCursor, hasMoreField, itemsField, totalField };
       method.pages = (params: Params, opts?: PageOptions) => pages(call, pagination, params, opts);
       method.iterate = (params: Params, opts?: PageOptions) => iterate(call, pagination, params, opts);
+      method.walk = (params: Params, opts?: PageOptions) => walk(call, pagination, params, opts);
     }
     ((client[namespace] ??= {}) as Record<string, unknown>)[name] = method;
   }

@@ -16,8 +16,8 @@ export {
   InvalidRequestError,
 } from "./errors.js";
 export type { TikHubErrorFields } from "./errors.js";
-export { nextPage, pageItems, readField } from "./pagination.js";
-export type { Pagination } from "./pagination.js";
+export { nextPage, pageItems, PageWalker, readField } from "./pagination.js";
+export type { Pagination, PageState, PageStep } from "./pagination.js";
 export type { Resources } from "./generated/operations.js";
 export type { RequestOptions, PageOptions, Params, Data, OperationId } from "./resource-types.js";
 export type { paths, components, operations } from "@tikhubapi/types";

@@ -1,4 +1,5 @@
 import type { components, operations } from "@tikhubapi/types";
+import type { PageState, PageStep } from "./pagination.js";
 
 /** Options of one call; each overrides the client's option of the same name. */
 export interface RequestOptions {
@@ -14,8 +15,10 @@ export interface RequestOptions {
 
 /** Options of `.pages()` and `.iterate()`. */
 export interface PageOptions extends RequestOptions {
-  /** At most this many requests (pages). */
+  /** At most this many requests (pages) in this call. */
   maxPages?: number;
+  /** Continue a walk where it stopped: the `state` of the last step `.walk()` yielded (saved as JSON). */
+  from?: PageState;
 }
 
 export type OperationId = keyof operations;
@@ -42,4 +45,6 @@ export type PagedMethod<Op extends OperationId, Item> = Method<Op> & {
   pages(params: Params<Op>, options?: PageOptions): AsyncIterable<Data<Op>>;
   /** Every item of every page. */
   iterate(params: Params<Op>, options?: PageOptions): AsyncIterable<Item>;
+  /** Every page with its items, the list's total (where pages give it) and the walk's state after it, to save and resume from. */
+  walk(params: Params<Op>, options?: PageOptions): AsyncIterable<PageStep<Data<Op>, Item>>;
 };

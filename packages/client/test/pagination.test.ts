@@ -105,3 +105,60 @@ describe("pagination", () => {
     expect(server.requests[0].headers["x-trace"]).toBe("t1");
   });
 });
+
+describe("walk: the paging state, saved and resumed", () => {
+  const threePages = () =>
+    followerPages([
+      { has_more: 1, min_time: 100, ids: ["1", "2"] },
+      { has_more: 1, min_time: 200, ids: ["3"] },
+      { has_more: 0, min_time: 300, ids: ["4"] },
+    ]);
+
+  it("yields each page with its items, the total and a JSON state; a walker made from a saved state continues the list", async () => {
+    server.answer(threePages());
+    const steps = [];
+    for await (const step of client().user.getFollowers.walk({ user_id: "1" }, { maxPages: 1 })) steps.push(step);
+    expect(steps).toHaveLength(1);
+    expect(steps[0].items.map((f) => f.uid)).toEqual(["1", "2"]);
+    expect(steps[0].total).toBe(7);
+    const saved = JSON.parse(JSON.stringify(steps[0].state));
+    expect(saved).toEqual({ cursor: 100, seen: ["100"], pages: 1, done: false });
+
+    server.answer(threePages());
+    const uids: string[] = [];
+    let last;
+    for await (const step of client().user.getFollowers.walk({ user_id: "1" }, { from: saved })) {
+      uids.push(...step.items.map((f) => f.uid!));
+      last = step.state;
+    }
+    expect(uids).toEqual(["3", "4"]);
+    expect(server.requests.map((r) => r.url.searchParams.get("offset"))).toEqual(["100", "200"]);
+    expect(last).toEqual({ cursor: 200, seen: ["100", "200"], pages: 3, done: true });
+
+    server.answer(threePages());
+    for await (const _ of client().user.getFollowers.walk({ user_id: "1" }, { from: last })) void _;
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("a resumed walk still stops on a cursor it requested before the checkpoint", async () => {
+    server.answer(envelope({ followers: [{ uid: "x" }], has_more: 1, min_time: 100 }));
+    const seen = [];
+    for await (const step of client().user.getFollowers.walk({ user_id: "1" }, { from: { cursor: 200, seen: ["100", "200"], pages: 2, done: false } })) seen.push(step.state);
+    expect(seen).toEqual([{ cursor: 200, seen: ["100", "200"], pages: 3, done: true }]);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("PageWalker drives any fetch of your own", async () => {
+    const { PageWalker } = await import("../src/index.js");
+    const walker = new PageWalker({ cursorParam: "page", nextCursorField: null, hasMoreField: "more", itemsField: "list" }, { q: "a" });
+    const asked = [];
+    while (!walker.done) {
+      const params = walker.next()!;
+      asked.push(params);
+      const page = Number(params.page ?? 1);
+      walker.advance({ list: [page], more: page < 3 });
+    }
+    expect(asked).toEqual([{ q: "a" }, { q: "a", page: 2 }, { q: "a", page: 3 }]);
+    expect(walker.state).toEqual({ cursor: 3, seen: [], pages: 3, done: true }); // numbered pages only count up: nothing to remember
+  });
+});

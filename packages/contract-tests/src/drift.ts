@@ -2,8 +2,9 @@
 // upstream in tests), validates each answer against the spec and reports what differs.
 import { writeFileSync } from "node:fs";
 import { createTikHubClient } from "@tikhubapi/client";
+import { DEFAULT_BASE_URL } from "@tikhubapi/spec/runtime";
 import { deref, expand } from "@tikhubapi/spec/validator";
-import { operations, spec, validator, type ContractOperation } from "./operations.js";
+import { type ContractOperation, operations, spec, validator } from "./operations.js";
 
 /** Key info first (free; proves the credentials), then a few cheap reads. */
 export const LIVE_SAMPLE = ["keyGetInfo", "userGetInfo", "videoGetInfo", "videoGetMusicInfo", "searchHashtags"] as const;
@@ -75,7 +76,13 @@ export function compareFields(value: unknown, schemaNode: unknown, path = ""): {
   return out;
 }
 
-export async function runDrift(options: { baseUrl?: string; username: string; password: string; sample?: readonly string[]; reportPath?: string }): Promise<DriftReport> {
+export async function runDrift(options: {
+  baseUrl?: string;
+  username: string;
+  password: string;
+  sample?: readonly string[];
+  reportPath?: string;
+}): Promise<DriftReport> {
   // The last raw answer, as sent (a holder object: TypeScript does not see assignments in the callback).
   const recorded: { last?: { status: number; text: string } } = {};
   const recordingFetch: typeof fetch = async (input, init) => {
@@ -88,10 +95,14 @@ export async function runDrift(options: { baseUrl?: string; username: string; pa
     recorded.last = undefined;
     return last;
   };
-  const client = createTikHubClient({ username: options.username, password: options.password, baseUrl: options.baseUrl, maxRetries: 0, timeoutMs: 30_000, fetch: recordingFetch }) as unknown as Record<
-    string,
-    Record<string, (params: object) => Promise<unknown>>
-  >;
+  const client = createTikHubClient({
+    username: options.username,
+    password: options.password,
+    baseUrl: options.baseUrl,
+    maxRetries: 0,
+    timeoutMs: 30_000,
+    fetch: recordingFetch,
+  }) as unknown as Record<string, Record<string, (params: object) => Promise<unknown>>>;
   const entries: DriftEntry[] = [];
   for (const id of options.sample ?? LIVE_SAMPLE) {
     const op = operations.find((o) => o.id === id) as ContractOperation;
@@ -103,7 +114,15 @@ export async function runDrift(options: { baseUrl?: string; username: string; pa
       error = `${(e as Error).name}: ${(e as Error).message}`;
     }
     const last = takeRecorded();
-    const entry: DriftEntry = { operationId: id, path: op.path, status: last?.status ?? null, statusMismatch: last?.status !== 200, schemaErrors: [], fieldsSeenNotInSpec: [], specFieldsMissing: [] };
+    const entry: DriftEntry = {
+      operationId: id,
+      path: op.path,
+      status: last?.status ?? null,
+      statusMismatch: last?.status !== 200,
+      schemaErrors: [],
+      fieldsSeenNotInSpec: [],
+      specFieldsMissing: [],
+    };
     if (error) entry.error = error;
     if (last) {
       let body: unknown;
@@ -115,7 +134,9 @@ export async function runDrift(options: { baseUrl?: string; username: string; pa
       if (body !== undefined) {
         const status = op.statuses.includes(last.status) ? last.status : 200;
         entry.schemaErrors = validator.validateResponse(id, status, body).errors;
-        const schema = (deref(spec, spec.paths[op.path].get.responses[String(status)]) as { content: Record<string, { schema: unknown }> }).content["application/json"].schema;
+        const schema = (deref(spec, spec.paths[op.path].get.responses[String(status)]) as { content: Record<string, { schema: unknown }> }).content[
+          "application/json"
+        ].schema;
         const fields = compareFields(body, schema);
         entry.fieldsSeenNotInSpec = fields.unknown;
         entry.specFieldsMissing = fields.missing;
@@ -125,7 +146,7 @@ export async function runDrift(options: { baseUrl?: string; username: string; pa
     if (id === "keyGetInfo" && (last?.status === 401 || last?.status === 428)) break;
   }
   const report: DriftReport = {
-    baseUrl: options.baseUrl ?? "https://api.tikhubapi.com/api/v1",
+    baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
     generatedAt: new Date().toISOString(),
     operations: entries,
     summary: {

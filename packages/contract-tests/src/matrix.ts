@@ -1,5 +1,5 @@
 // The coverage matrix: operation × documented status, with totals per section.
-import { STATUSES, type ContractOperation } from "./operations.js";
+import { type ContractOperation, STATUSES } from "./operations.js";
 
 export type CaseKey = `${string} ${number}`;
 

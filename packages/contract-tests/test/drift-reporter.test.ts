@@ -1,7 +1,8 @@
 // The drift reporter itself, against a fake upstream on 127.0.0.1 that answers drifted bodies.
+
+import { mkdtempSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -18,7 +19,13 @@ beforeAll(async () => {
     res.setHeader("content-type", "application/json");
     if (path === "/api/v1/api/info") {
       // Drifted: plan missing, daily_limit now a string, a new field quota_reset_at.
-      return res.end(JSON.stringify({ code: 0, msg: "success", data: { username: "acme", expire_time: 1798761599, daily_limit: "10000", used_today: 5, remaining: 9995, quota_reset_at: 1764115200 } }));
+      return res.end(
+        JSON.stringify({
+          code: 0,
+          msg: "success",
+          data: { username: "acme", expire_time: 1798761599, daily_limit: "10000", used_today: 5, remaining: 9995, quota_reset_at: 1764115200 },
+        }),
+      );
     }
     if (path === "/api/v1/user/info") {
       res.statusCode = 503;

@@ -15,7 +15,9 @@ describe.skipIf(!haveCredentials)("live drift against the real API", () => {
     const report = await runDrift({ username: username!, password: password!, baseUrl: process.env.TIKHUB_BASE_URL, reportPath });
     console.log(`drift report: ${reportPath}\n${JSON.stringify(report.summary)}`);
     for (const entry of report.operations) {
-      console.log(`${entry.operationId}: HTTP ${entry.status ?? "-"}, ${entry.schemaErrors.length} schema errors, ${entry.fieldsSeenNotInSpec.length} new fields, ${entry.specFieldsMissing.length} missing fields${entry.error ? ` (${entry.error})` : ""}`);
+      console.log(
+        `${entry.operationId}: HTTP ${entry.status ?? "-"}, ${entry.schemaErrors.length} schema errors, ${entry.fieldsSeenNotInSpec.length} new fields, ${entry.specFieldsMissing.length} missing fields${entry.error ? ` (${entry.error})` : ""}`,
+      );
     }
     expect(report.operations[0].status, "key info must authenticate").toBe(200);
     expect(report.summary.statusMismatches).toBe(0);

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { PortInUseError } from "./ports.js";
-import { normaliseScenarios, ScenarioOptionError } from "./behaviour/index.js";
+import { normaliseScenarios, ScenarioOptionError } from "@tikhubapi/mock-behaviour";
 import { MockStartError, startMock } from "./start-mock.js";
 import { watchLauncher } from "./watch-launcher.js";
 

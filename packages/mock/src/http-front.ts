@@ -2,9 +2,10 @@
 // in-process, with a replay cache of Prism's answers. Request bodies are never read: the API is
 // GET-only, so an upload gets its 405 at once and the connection is closed behind it.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { MockBehaviour } from "./behaviour/index.js";
-import { requestFromUrl, type PlainAnswer } from "./behaviour/index.js";
-import type { EngineAnswer, PrismEngine, Violation } from "./prism-engine.js";
+import type { Decision, MockBehaviour } from "@tikhubapi/mock-behaviour";
+import { headerOf, requestFromUrl, type MockRequest, type PlainAnswer } from "@tikhubapi/mock-behaviour";
+import { corsHeaders } from "@tikhubapi/spec/runtime";
+import type { EngineAnswer, EngineRequest, PrismEngine, Violation } from "./prism-engine.js";
 
 export interface FrontOptions {
   engine: PrismEngine;
@@ -20,14 +21,8 @@ export interface FrontOptions {
 
 const MAX_VIOLATIONS_HEADER = 8 * 1024 - 100;
 
-function corsHeaders(req: IncomingMessage): Record<string, string> {
-  return {
-    "access-control-allow-origin": req.headers.origin ?? "*",
-    "access-control-allow-headers": req.headers["access-control-request-headers"] ?? "*",
-    "access-control-allow-credentials": "true",
-    "access-control-expose-headers": "*",
-  };
-}
+/** The one CORS policy of the Node mock and the MSW handlers (@tikhubapi/spec/runtime): the Origin echoed, credentials allowed. */
+const cors = (req: IncomingMessage): Record<string, string> => corsHeaders(req.headers.origin, req.headers["access-control-request-headers"]);
 
 function hasBody(req: IncomingMessage): boolean {
   return (req.headers["content-length"] !== undefined && req.headers["content-length"] !== "0") || req.headers["transfer-encoding"] !== undefined;
@@ -37,7 +32,7 @@ function send(req: IncomingMessage, res: ServerResponse, status: number, headers
   if (res.destroyed) return;
   // An unread upload is not drained: the connection closes after this answer.
   if (hasBody(req) && !req.complete) headers = { ...headers, connection: "close" };
-  res.writeHead(status, { ...corsHeaders(req), ...headers, "content-length": String(Buffer.byteLength(body)) });
+  res.writeHead(status, { ...cors(req), ...headers, "content-length": String(Buffer.byteLength(body)) });
   res.end(body);
 }
 
@@ -45,6 +40,37 @@ function sendPlain(req: IncomingMessage, res: ServerResponse, answer: PlainAnswe
   const body = answer.body === null && answer.status === 204 ? "" : JSON.stringify(answer.body);
   send(req, res, answer.status, answer.headers, body);
 }
+
+/**
+ * What Prism sees once the behaviour core has decided "serve": the core has already judged the
+ * credentials (RFC 7617: a password may contain ':', which Prism itself refuses), so Prism gets a
+ * fixed credential it accepts, the Accept header, and the status and example the core chose; no other
+ * header reaches it (a `Prefer` header is already read into code/example). Its answer therefore
+ * depends on nothing but this object.
+ */
+function decidedRequest(method: string, path: string, request: MockRequest, decision: Decision, dynamic: boolean): EngineRequest {
+  const accept = headerOf(request, "accept");
+  const code = decision.kind === "serve" ? decision.code : undefined;
+  const example = decision.kind === "serve" && !dynamic ? decision.example : undefined;
+  return {
+    method: method === "HEAD" ? "GET" : method,
+    path,
+    query: request.query as Record<string, string | string[]>,
+    headers: { authorization: ACCEPTED_BY_PRISM, ...(accept !== undefined ? { accept } : {}) },
+    ...(code !== undefined ? { code } : {}),
+    ...(example !== undefined ? { example } : {}),
+  };
+}
+
+/** Proxy mode: the upstream judges, so the request goes as sent. */
+function proxiedRequest(method: string, path: string, request: MockRequest, req: IncomingMessage): EngineRequest {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+  return { method: method === "HEAD" ? "GET" : method, path, query: request.query as Record<string, string | string[]>, headers };
+}
+
+/** A Basic credential Prism's own check passes (exactly one colon), sent once the core has accepted the caller's. */
+const ACCEPTED_BY_PRISM = `Basic ${btoa("tikhub-mock:accepted")}`;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -64,17 +90,16 @@ export function createFront(options: FrontOptions): Server {
     if (decision && decision.delayMs > 0) await sleep(decision.delayMs);
     if (decision?.kind === "answer") return sendPlain(req, res, decision.answer);
 
-    const code = decision?.kind === "serve" ? decision.code : undefined;
-    const example = decision?.kind === "serve" && !options.dynamic ? decision.example : undefined;
     const queryAt = rawUrl.indexOf("?");
     const path = queryAt < 0 ? rawUrl : rawUrl.slice(0, queryAt);
-    const key = options.cache && method === "GET" ? `${rawUrl}\n${code ?? ""}\n${example ?? ""}\n${req.headers.accept ?? ""}` : undefined;
+    const engineRequest = decision ? decidedRequest(method, path, request, decision, Boolean(options.dynamic)) : proxiedRequest(method, path, request, req);
+    // The key is the whole request Prism answers (nothing else reaches it), so a replayed answer is
+    // by construction the one Prism would give again.
+    const key = options.cache && method === "GET" ? JSON.stringify(engineRequest) : undefined;
     let answer = key === undefined ? undefined : cache.get(key);
     const hit = answer !== undefined;
     if (!answer) {
-      const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
-      answer = await options.engine.answer({ method: method === "HEAD" ? "GET" : method, path, query: request.query as Record<string, string | string[]>, headers, code, example });
+      answer = await options.engine.answer(engineRequest);
       if (key !== undefined) {
         if (cache.size >= maxEntries) cache.delete(cache.keys().next().value!);
         cache.set(key, answer);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { createMockBehaviour, ScenarioOptionError, type Latency, type OpenApiSpec } from "./behaviour/index.js";
+import { createMockBehaviour, ScenarioOptionError, type Latency, type OpenApiSpec } from "@tikhubapi/mock-behaviour";
 import { createFront } from "./http-front.js";
 import { PortInUseError } from "./ports.js";
 

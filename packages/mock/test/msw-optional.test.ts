@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { installPacked, type PackedInstall } from "./packed.js";
+import { installPacked, type PackedInstall } from "../../../scripts/packed-install.mjs";
 
 let packed: PackedInstall;
 beforeAll(() => {

@@ -1,6 +1,6 @@
 // Runs the built bin (bin/tikhub.mjs → dist/cli.js) as a real child process: stdout and stderr are
 // pipes, so the CLI sees no terminal (compact JSON, plain progress lines).
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export const BIN = fileURLToPath(new URL("../../bin/tikhub.mjs", import.meta.url));
