@@ -8,10 +8,13 @@
 //                                         port closed and no process left within 3 s
 //   <!-- readme-test: continue -->        ts/js: runs with the file's previous ts/js block(s) in front
 //                                         (same program, so their imports and variables are in scope)
-//   <!-- readme-test: vitest -->          ts/js: a test file, run with vitest
+//   <!-- readme-test: vitest -->          ts/js: a test file, run with vitest (implied when it imports "vitest")
 //
 // Only sh/bash/shell and ts/typescript/js/javascript/mjs blocks are run; every other fence (json,
-// text, yaml, none) is shown output or data and is not.
+// text, yaml, none) is shown output or data and is not. The root README's shell blocks run at the
+// repository root, the package READMEs' in a throwaway project with every package installed (and
+// their bins on PATH); ts/js blocks are stripped of types (esbuild) and run by Node, their fetch calls
+// to the API or to 127.0.0.1:4010 sent to a mock the test starts; credentials demo/demo in the env.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 

@@ -6,7 +6,10 @@ import { join } from "node:path";
 import { startMock } from "@tikhubapi/mock";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { parseBlocks, readmeFiles } from "./readme-blocks.mjs";
-import { repoRoot, runScript, runServer, runShell, runVitest } from "./run-block.mjs";
+import { removeConsumerProject, repoRoot, runScript, runServer, runShell, runVitest } from "./run-block.mjs";
+
+// A ts/js block that imports vitest is a test file: it runs under vitest without a directive.
+const IMPORTS_VITEST = /\bfrom\s+["']vitest["']/;
 
 let mock;
 let mockPort;
@@ -16,6 +19,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await mock?.close();
+  removeConsumerProject();
 });
 
 /** The blocks a continue block runs after: back to (and including) the nearest block that is not itself a continuation. */
@@ -47,7 +51,7 @@ for (const file of readmeFiles(repoRoot)) {
         it(name, async () => {
           for (const report of await runServer(block, mock.url)) console.log(report);
         });
-      } else if (block.mode === "vitest") {
+      } else if (block.mode === "vitest" || (block.mode === "run" && IMPORTS_VITEST.test(block.code))) {
         it(name, () => runVitest(block, mock.url));
       } else if (block.lang === "sh") {
         it(name, () => runShell(block, mock.url, mockPort));

@@ -1,8 +1,9 @@
 // How each kind of README block is run. Every block runs in a process group of its own that is
 // killed afterwards, so nothing a block starts outlives its test.
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { connect, createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { transformSync } from "esbuild";
@@ -14,7 +15,7 @@ const runDir = join(packageDir, ".run");
 const networkModule = pathToFileURL(fileURLToPath(new URL("./network.mjs", import.meta.url))).href;
 const blockVitestConfig = fileURLToPath(new URL("./block.vitest.config.mjs", import.meta.url));
 
-const BLOCK_TIMEOUT_MS = 180_000;
+const BLOCK_TIMEOUT_MS = 120_000;
 const SERVER_START_TIMEOUT_MS = 120_000;
 /** Load-proof bound for "stops after SIGTERM" (the target, 3 s, is printed with the measured time). */
 const SERVER_STOP_BOUND_MS = 15_000;
@@ -41,9 +42,27 @@ export function blockEnv(mockUrl) {
   };
 }
 
-/** Root README commands run at the repository root; package READMEs in a project that has every package installed. */
+/**
+ * A throwaway project with every package installed (its node_modules is this package's), where the
+ * package READMEs' shell blocks run, as in a user's project: what they write stays out of the repo.
+ */
+let consumerDir;
+export function consumerProject() {
+  if (!consumerDir) {
+    consumerDir = mkdtempSync(join(tmpdir(), "readme-test-project-"));
+    writeFileSync(join(consumerDir, "package.json"), `${JSON.stringify({ name: "readme-test-project", private: true, type: "module" }, null, 2)}\n`);
+    symlinkSync(join(packageDir, "node_modules"), join(consumerDir, "node_modules"));
+  }
+  return consumerDir;
+}
+export function removeConsumerProject() {
+  if (consumerDir) rmSync(consumerDir, { recursive: true, force: true });
+  consumerDir = undefined;
+}
+
+/** Root README commands run at the repository root; package READMEs' in the throwaway project above. */
 export function blockCwd(block) {
-  return block.file === "README.md" ? repoRoot : packageDir;
+  return block.file === "README.md" ? repoRoot : consumerProject();
 }
 
 /** Points the README's default mock address at `port`. */
