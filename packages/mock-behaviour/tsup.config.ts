@@ -7,4 +7,11 @@ import { defineConfig } from "tsup";
 // shared runtime helpers and model types (@tikhubapi/spec, private too) are bundled in here.
 const bundled = [/^@tikhubapi\/spec/];
 
-export default defineConfig({ entry: { index: "src/index.ts" }, format: ["esm"], dts: { resolve: bundled }, noExternal: bundled, platform: "neutral", target: "es2022" });
+export default defineConfig({
+  entry: { index: "src/index.ts" },
+  format: ["esm"],
+  dts: { resolve: bundled },
+  noExternal: bundled,
+  platform: "neutral",
+  target: "es2022",
+});

@@ -14,5 +14,13 @@ export default defineConfig([
   { ...shared, entry: ["src/cli.ts"], format: ["esm"], noExternal: bundled },
   // `@tikhubapi/mock/msw` (deprecated, one release): @tikhubapi/msw's build bundled as is, in a build
   // of its own (no chunk shared with the entries above, so importing the package never loads msw).
-  { entry: { msw: "src/msw.ts" }, format: ["esm", "cjs"], dts: { resolve: [/^@tikhubapi\/msw/] }, noExternal: [/^@tikhubapi\/msw/], platform: "neutral", target: "es2022", external: ["msw"] },
+  {
+    entry: { msw: "src/msw.ts" },
+    format: ["esm", "cjs"],
+    dts: { resolve: [/^@tikhubapi\/msw/] },
+    noExternal: [/^@tikhubapi\/msw/],
+    platform: "neutral",
+    target: "es2022",
+    external: ["msw"],
+  },
 ]);

@@ -1,5 +1,7 @@
 // The typed error an HTTP answer means, its message naming the call, the status and the server's own
 // explanation — with every secret the call carried taken out.
+
+import { REDACTED, redact } from "@tikhubapi/spec/runtime";
 import {
   ApiCodeError,
   AuthenticationError,
@@ -28,10 +30,10 @@ const BY_STATUS: Record<number, ErrorClass> = {
 /** Replaces every secret in a text by [redacted]. */
 export type Hide = (text: string) => string;
 
-/** A Hide for the password and the Authorization value (whole, and its credentials without the scheme). */
+/** A Hide for the password and the Authorization value (whole, and its credentials without the scheme), by the model's one redaction policy. */
 export function hider(password: string | undefined, authorization: string | null): Hide {
-  const secrets = [password, authorization, authorization?.replace(/^\S+\s+/, "")].filter((s): s is string => !!s);
-  return (text) => secrets.reduce((out, secret) => out.split(secret).join("[redacted]"), text);
+  const secrets = [password, password && encodeURIComponent(password), authorization, authorization?.replace(/^\S+\s+/, "")];
+  return (text) => redact(text, secrets);
 }
 
 /** The server's explanation: the envelope's msg, a problem+json detail/title, or a short plain-text body. */
@@ -50,7 +52,7 @@ export function answerError(call: string, response: Response, body: unknown, isE
   const msg = explained && hide(explained); // the server's text may echo a secret; the rest of the message is ours
   const headers: Record<string, string> = {};
   response.headers.forEach((value, key) => {
-    headers[key] = /authorization/.test(key) ? "[redacted]" : hide(value);
+    headers[key] = /authorization/.test(key) ? REDACTED : hide(value);
   });
   let message = `${call} answered HTTP ${status}`;
   if (typeof code === "number" && code !== status) message += ` with code ${code}`;

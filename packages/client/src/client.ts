@@ -1,38 +1,49 @@
-import type { Client, Middleware } from "openapi-fetch";
+import { basicToken, DEFAULT_BASE_URL } from "@tikhubapi/spec/runtime";
 import type { paths } from "@tikhubapi/types";
+import createClient, { type Client } from "openapi-fetch";
+import { hider } from "./answer.js";
+import { BufferedResponse } from "./buffered-response.js";
+import { unwrap } from "./envelope.js";
 import { InvalidRequestError } from "./errors.js";
 import { OPERATIONS, type Resources } from "./generated/operations.js";
-import { checkBaseUrl, checkRetries, checkTimeout } from "./options.js";
-import { iterate, pages, walk, type Pagination } from "./pagination.js";
+import { checkBaseUrl, checkCount, checkTimeout } from "./options.js";
+import { iterate, pages, walk } from "./pagination.js";
+import { createPipeline } from "./pipeline.js";
 import type { PageOptions, RequestOptions } from "./resource-types.js";
-import { parseJson } from "./lossless-json.js";
-import { send, type TransportConfig } from "./transport.js";
+import { RETRY_AFTER_CAP_MS } from "./retry.js";
 
-export const DEFAULT_BASE_URL = "https://api.tikhubapi.com/api/v1";
+export { DEFAULT_BASE_URL };
 
 export interface TikHubClientOptions {
   /** Account username (default: the TIKHUB_USERNAME environment variable, where there is one). */
   username?: string;
   /** Account password (default: the TIKHUB_PASSWORD environment variable, where there is one). */
   password?: string;
-  /** Default https://api.tikhubapi.com/api/v1; the mock: http://127.0.0.1:4010. No user info: pass username and password. */
+  /** Default https://api.tikhubapi.com/api/v1; the mock: http://127.0.0.1:4010; in a web page also a path ("/api/tikhub"). No user info: pass username and password. */
   baseUrl?: string;
   /** Retries after the first attempt: an integer ≥ 0 (default 2). */
   maxRetries?: number;
   /** Timeout of each attempt in milliseconds, 1 to 2^31−1, or false for none (default 60000). */
   timeoutMs?: number | false;
-  /** fetch implementation (default: the global fetch). */
-  fetch?: typeof fetch;
+  /** The longest Retry-After the client waits through before a retry, in ms (default 60000); a 429 asking for more throws RateLimitError at once. */
+  retryAfterCapMs?: number;
+  /** fetch implementation (default: the global fetch, looked up at each call). */
+  fetch?: (input: Request, init?: RequestInit) => Promise<Response>;
   /** Extra headers sent with every request. */
   headers?: Record<string, string>;
 }
 
 /**
- * The resource methods, plus `GET` (openapi-fetch's raw call: `{ data, error, response }`, with the
- * client's retries and timeout) and `use`/`eject` for openapi-fetch middleware, which sees every call
- * of every method once, retries beneath it.
+ * The resource methods; `raw`, a genuine openapi-fetch client on the same pipeline (auth, retries,
+ * timeouts, exact ids), with `GET`, `use` and `eject` also at the top; and the resolved `baseUrl`.
  */
-export type TikHubClient = Resources & Pick<Client<paths>, "GET" | "use" | "eject">;
+export type TikHubClient = Resources &
+  Pick<Client<paths>, "GET" | "use" | "eject"> & {
+    /** openapi-fetch's `createClient<paths>()`, whose fetch is the client's pipeline: every openapi-fetch option and tool works on it. */
+    readonly raw: Client<paths>;
+    /** The base URL every call goes to, absolute. */
+    readonly baseUrl: string;
+  };
 
 type Params = Record<string, unknown> | undefined;
 
@@ -40,100 +51,57 @@ function env(name: string): string | undefined {
   return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] || undefined;
 }
 
-/** `Basic base64(username:password)`, UTF-8 safe (btoa alone takes Latin-1 only). */
-function basicAuth(username: string, password: string): string {
-  return `Basic ${btoa(unescape(encodeURIComponent(`${username}:${password}`)))}`;
-}
-
 export function createTikHubClient(options: TikHubClientOptions = {}): TikHubClient {
   const username = options.username ?? env("TIKHUB_USERNAME");
   const password = options.password ?? env("TIKHUB_PASSWORD");
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
-  const { maxRetries = 2, timeoutMs = 60_000, fetch: fetchImpl } = options;
-  checkRetries(maxRetries);
+  const { maxRetries = 2, timeoutMs = 60_000, retryAfterCapMs = RETRY_AFTER_CAP_MS, fetch: fetchImpl } = options;
+  checkCount("maxRetries", maxRetries);
+  checkCount("retryAfterCapMs", retryAfterCapMs);
   checkTimeout(timeoutMs);
   if (typeof (fetchImpl ?? globalThis.fetch) !== "function") throw new InvalidRequestError("Option fetch must be a function (there is no global fetch here)");
-  const headers = withHeaders({ accept: "application/json" }, options.headers);
-  if (username !== undefined || password !== undefined) headers.authorization = basicAuth(username ?? "", password ?? "");
-  const middleware: Middleware[] = [];
+  const headers: Record<string, string> = { accept: "application/json", ...(Object(options.headers) === options.headers ? options.headers : {}) };
+  const authorization = username !== undefined || password !== undefined ? `Basic ${basicToken(username ?? "", password ?? "")}` : undefined;
+  if (authorization) headers.authorization = authorization;
   // Without a fetch option the global fetch is looked up per call: an interceptor installed after the
   // client was made (MSW's `setupServer().listen()` in a test's beforeAll) still sees every request.
-  const config: TransportConfig = { fetch: fetchImpl ? (input, init) => fetchImpl(input, init) : (input, init) => globalThis.fetch(input, init), baseUrl, maxRetries, timeoutMs, password, middleware };
+  const fetch = fetchImpl ?? ((input: Request, init?: RequestInit) => globalThis.fetch(input, init));
+  const raw = createClient<paths>({ baseUrl, headers, fetch: createPipeline({ fetch, baseUrl, maxRetries, timeoutMs, retryAfterCapMs, password }) });
 
-  const client: Record<string, unknown> = {
-    /** openapi-fetch's raw call, on the same pipeline as every method: `{ data }` or `{ error }` (the parsed body) with the `response`. */
-    async GET(path: string, init: { params?: { query?: Params }; parseAs?: string } & RequestOptions = {}) {
-      const { params, parseAs = "json", ...requestOptions } = init;
-      if (parseAs !== "json" && parseAs !== "text") throw new InvalidRequestError(`GET ${path}: option parseAs must be "json" or "text"`);
-      const callHeaders = withHeaders(headers, requestOptions.headers);
-      const { response, text, result } = await send(config, { path, url: baseUrl + path + queryString(`GET ${path}`, [], params?.query), headers: callHeaders, query: params?.query, options: requestOptions });
-      if (!response.ok) {
-        try {
-          return { error: parseJson(text), response };
-        } catch {
-          return { error: text, response };
-        }
-      }
-      try {
-        return { data: parseAs === "text" ? text : text ? parseJson(text) : undefined, response };
-      } catch {
-        throw (result as { error: unknown }).error;
-      }
-    },
-    use(...added: Middleware[]) {
-      for (const m of added) {
-        if (Object(m) !== m || !(m.onRequest || m.onResponse || m.onError)) throw new InvalidRequestError("Middleware must be an object with onRequest, onResponse or onError");
-        middleware.push(m);
-      }
-    },
-    eject(...removed: Middleware[]) {
-      for (const m of removed) if (middleware.includes(m)) middleware.splice(middleware.indexOf(m), 1);
-    },
-  };
-  for (const line of OPERATIONS.split("\n")) {
-    const [namespace, name, path, required, cursorParam, nextCursor, hasMoreField, itemsField, totalField] = line.split(" ") as string[];
-    const requiredParams = required === "-" ? [] : required.split(",");
-    const operation = `${namespace}.${name}`;
+  const client: Record<string, unknown> = { raw, baseUrl, GET: raw.GET, use: raw.use, eject: raw.eject };
+  for (const op of OPERATIONS) {
+    const operation = `${op.namespace}.${op.method}`;
     const call = async (params?: Params, requestOptions: RequestOptions = {}): Promise<unknown> => {
-      const query = queryString(operation, requiredParams, params);
-      const callHeaders = withHeaders(headers, requestOptions.headers);
-      const { result } = await send(config, { path, url: baseUrl + path + query, headers: callHeaders, query: params, options: requestOptions });
-      if ("error" in result) throw result.error;
-      return result.data;
+      checkParams(operation, op.required, params);
+      const { signal, headers: callHeaders } = requestOptions;
+      if (signal !== undefined && typeof signal?.addEventListener !== "function") throw new InvalidRequestError("Option signal must be an AbortSignal");
+      if (callHeaders !== undefined && Object(callHeaders) !== callHeaders) throw new InvalidRequestError("Option headers must be an object");
+      // parseAs "text": the pipeline's BufferedResponse hands over the text it read, no second read.
+      const { data, error, response } = await raw.GET(op.path as never, { ...requestOptions, params: { query: params }, parseAs: "text" } as never);
+      const quoted = BufferedResponse.textOf(response) !== undefined;
+      const text: string = response.ok ? (data ?? "") : typeof error === "string" ? error : error === undefined ? "" : JSON.stringify(error);
+      return unwrap(`GET ${op.path}`, response, text, quoted, () => hider(password, new Headers(callHeaders).get("authorization") ?? authorization ?? null));
     };
     const method: Record<string, unknown> & typeof call = call as never;
-    if (cursorParam) {
-      const pagination: Pagination = { cursorParam, nextCursorField: nextCursor === "-" ? null : nextCursor, hasMoreField, itemsField, totalField };
-      method.pages = (params: Params, opts?: PageOptions) => pages(call, pagination, params, opts);
-      method.iterate = (params: Params, opts?: PageOptions) => iterate(call, pagination, params, opts);
-      method.walk = (params: Params, opts?: PageOptions) => walk(call, pagination, params, opts);
+    const p = op.pagination;
+    if (p) {
+      method.pages = (params: Params, opts?: PageOptions) => pages(call, p, params, opts);
+      method.iterate = (params: Params, opts?: PageOptions) => iterate(call, p, params, opts);
+      method.walk = (params: Params, opts?: PageOptions) => walk(call, p, params, opts);
     }
-    ((client[namespace] ??= {}) as Record<string, unknown>)[name] = method;
+    client[op.namespace] = { ...(client[op.namespace] as object), [op.method]: method };
   }
   return client as unknown as TikHubClient;
 }
 
-/** `base` with `extra` on top, names lower-cased so that one `Authorization` replaces the other. */
-function withHeaders(base: Record<string, string>, extra: Record<string, string> | undefined): Record<string, string> {
-  if (Object(extra) !== extra) return base;
-  const out = { ...base };
-  for (const name in extra) out[name.toLowerCase()] = extra[name];
-  return out;
-}
-
-/** `?a=1&b=2` from the parameters, checking the required ones first: nothing is sent when one is missing. */
-function queryString(operation: string, required: string[], params: Params): string {
+/** Checks the parameters before anything is sent: an object, every required one present and non-empty, no object values. */
+function checkParams(operation: string, required: readonly string[] = [], params: Params): void {
   if (params !== undefined && (Object(params) !== params || Array.isArray(params))) throw new InvalidRequestError(`${operation}: parameters must be an object`);
   for (const name of required) {
     const value = params?.[name];
     if (value == null || value === "") throw new InvalidRequestError(`${operation}: missing required parameter "${name}"`);
   }
-  let query = "";
   for (const key in params) {
-    const value = params[key];
-    if (value == null) continue;
-    if (Object(value) === value) throw new InvalidRequestError(`${operation}: parameter "${key}" must be a string, number or boolean`);
-    query += `${query ? "&" : "?"}${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
+    if (Object(params[key]) === params[key]) throw new InvalidRequestError(`${operation}: parameter "${key}" must be a string, number or boolean`);
   }
-  return query;
 }

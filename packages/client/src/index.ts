@@ -1,23 +1,26 @@
-export { createTikHubClient, DEFAULT_BASE_URL } from "./client.js";
+export type { components, operations, paths } from "@tikhubapi/types";
 export type { TikHubClient, TikHubClientOptions } from "./client.js";
+export { createTikHubClient, DEFAULT_BASE_URL } from "./client.js";
+export type { TikHubErrorFields } from "./errors.js";
 export {
-  TikHubError,
-  BadRequestError,
+  AbortError,
+  ApiCodeError,
   AuthenticationError,
-  PermissionDeniedError,
+  BadRequestError,
+  ConnectionError,
+  InvalidRequestError,
   NotFoundError,
-  SessionExpiredError,
+  PermissionDeniedError,
   RateLimitError,
   ServerError,
-  ApiCodeError,
-  ConnectionError,
+  SessionExpiredError,
+  TikHubError,
   TimeoutError,
-  AbortError,
-  InvalidRequestError,
 } from "./errors.js";
-export type { TikHubErrorFields } from "./errors.js";
-export { nextPage, pageItems, PageWalker, readField } from "./pagination.js";
-export type { Pagination, PageState, PageStep } from "./pagination.js";
 export type { Resources } from "./generated/operations.js";
-export type { RequestOptions, PageOptions, Params, Data, OperationId } from "./resource-types.js";
-export type { paths, components, operations } from "@tikhubapi/types";
+export type { ClientOperation } from "./operation.js";
+export type { PageState, PageStep, Pagination } from "./pagination.js";
+export { nextCursor, nextPage, PageWalker, pageItems, readField } from "./pagination.js";
+export type { Data, OperationId, PageOptions, Params, ParamsArg, RequestOptions } from "./resource-types.js";
+export { isRetryable } from "./retry.js";
+export { isSuccess } from "./success.js";

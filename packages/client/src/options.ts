@@ -1,33 +1,39 @@
+// The client's options, checked by the operation model's shared rules (the CLI checks the same way);
+// the client names the option and turns the problem into an InvalidRequestError.
+import { checkBaseUrl as baseUrlProblem, checkTimeoutMs, trimBaseUrl } from "@tikhubapi/spec/runtime";
 import { InvalidRequestError } from "./errors.js";
 
-/** Largest delay a timer keeps (2^31−1 ms, about 24.8 days); longer ones fire at once. */
-export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+const got = (value: unknown) => `, got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`;
 
 /** `timeoutMs`: a positive integer ≤ 2^31−1, or `false` for no timeout. */
 export function checkTimeout(value: unknown): void {
-  if (value !== false && !(Number.isInteger(value) && (value as number) > 0 && (value as number) <= MAX_TIMEOUT_MS)) {
-    throw invalidOption("timeoutMs", `a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, or false for no timeout`, value);
-  }
+  const problem = checkTimeoutMs(value);
+  if (problem) throw new InvalidRequestError(`Option timeoutMs ${problem}${got(value)}`);
 }
 
-/** `maxRetries`: an integer ≥ 0. */
-export function checkRetries(value: unknown): void {
-  if (!(Number.isInteger(value) && (value as number) >= 0)) throw invalidOption("maxRetries", "a whole number ≥ 0", value);
+/** `maxRetries` (and other counts): an integer ≥ 0. */
+export function checkCount(name: string, value: unknown): void {
+  if (!(Number.isInteger(value) && (value as number) >= 0)) throw new InvalidRequestError(`Option ${name} must be a whole number ≥ 0${got(value)}`);
 }
 
-function invalidOption(name: string, expected: string, value: unknown): InvalidRequestError {
-  return new InvalidRequestError(`Option ${name} must be ${expected}, got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`);
-}
-
-/** The base URL without trailing slashes; an http(s) URL without user info (its text is never echoed: it may hold a password). */
-export function checkBaseUrl(value: unknown): string {
-  let url: URL;
+/** The page's own address where there is one (a document or a worker), for a relative baseUrl. */
+function pageUrl(): string | undefined {
   try {
-    url = new URL(value as string);
+    const g = globalThis as { document?: { baseURI?: string }; location?: { href?: string } };
+    return g.document?.baseURI ?? g.location?.href;
   } catch {
-    throw new InvalidRequestError("Option baseUrl must be an absolute http(s) URL");
+    return undefined; // Deno without --location throws on `location`
   }
-  if (url.username || url.password) throw new InvalidRequestError("Option baseUrl must not hold credentials (user:password@): pass them as the username and password options");
-  if (!/^https?:$/.test(url.protocol)) throw new InvalidRequestError(`Option baseUrl must be an http(s) URL, got a ${url.protocol} URL`);
-  return url.href.replace(/\/+$/, "");
+}
+
+/**
+ * The base URL, absolute and without trailing slashes: an http(s) URL without user info (its text is
+ * never echoed: it may hold a password). In a page, a path ("/api/tikhub") resolves against the page.
+ */
+export function checkBaseUrl(value: unknown): string {
+  const page = pageUrl();
+  const problem = baseUrlProblem(value, { allowRelative: page !== undefined });
+  if (problem)
+    throw new InvalidRequestError(`Option baseUrl ${problem}${problem.startsWith("must not hold") ? ": pass them as the username and password options" : ""}`);
+  return trimBaseUrl(new URL(value as string, page).href);
 }

@@ -1,57 +1,18 @@
+import type { PaginationModel } from "@tikhubapi/spec/model";
+import { nextCursor, pageItems, readField } from "@tikhubapi/spec/runtime";
 import type { PageOptions, RequestOptions } from "./resource-types.js";
 
-/** An operation's `x-pagination`: field names are relative to the envelope's `data`; a dot means nesting, `[]` an array to flatten. */
-export interface Pagination {
-  cursorParam: string;
-  /** null: a page-numbered list whose page parameter increments. */
-  nextCursorField: string | null;
-  hasMoreField: string;
-  itemsField: string;
-  /** Where a page says how many items the whole list has, if it does. */
-  totalField?: string;
-}
+/** An operation's `x-pagination`, as the operation model reads it: field names are relative to the envelope's `data`; a dot means nesting, `[]` an array to flatten. */
+export type Pagination = PaginationModel;
 
 type Params = Record<string, unknown> | undefined;
 type Call = (params: Params, options?: RequestOptions) => Promise<unknown>;
 
-/** Reads a dotted field of a page ("pagination.has_more", "body.sections[].items"). */
-export function readField(value: unknown, field: string): unknown {
-  let current: unknown = value;
-  for (const part of field.split(".")) {
-    if (current == null) return undefined;
-    const flat = part.endsWith("[]");
-    const key = flat ? part.slice(0, -2) : part;
-    current = Array.isArray(current) ? current.flatMap((item) => (item as Record<string, unknown>)?.[key] ?? []) : (current as Record<string, unknown>)[key];
-    if (flat && !Array.isArray(current)) return undefined;
-  }
-  return current;
-}
+/** The paging helpers of the operation model, one semantics for the client, the CLI and the mock. `nextPage` is `nextCursor`'s former name. */
+export { nextCursor as nextPage, nextCursor, pageItems, readField };
 
-function hasMore(value: unknown): boolean {
-  return value === true || value === 1 || value === "1" || value === "true";
-}
-
-/** The items of a page (empty when the field is missing). */
-export function pageItems(page: unknown, p: Pagination): unknown[] {
-  const items = readField(page, p.itemsField);
-  return Array.isArray(items) ? items : [];
-}
-
-/**
- * The cursor to request after `page`, which was fetched with `cursor` (undefined: none was sent), or
- * undefined at the end of the list: has_more false/0/missing, a page-numbered list that returned no
- * items, or a next cursor that is missing or was already requested (`seen` holds the cursors
- * requested so far; this adds the one it returns).
- */
-export function nextPage(page: unknown, p: Pagination, cursor: unknown, seen: Set<string>): unknown {
-  if (!hasMore(readField(page, p.hasMoreField))) return;
-  if (p.nextCursorField === null) return pageItems(page, p).length ? Number(cursor ?? 1) + 1 : undefined;
-  const next = readField(page, p.nextCursorField);
-  const key = String(next);
-  if (next == null || next === "" || seen.has(key)) return;
-  seen.add(key);
-  return next;
-}
+/** How many of the latest cursors a walk remembers: a list that loops repeats a recent one. */
+const SEEN_WINDOW = 100;
 
 /**
  * Where a walk through a paged list stands: plain JSON, so a long export can save it after each page
@@ -60,7 +21,7 @@ export function nextPage(page: unknown, p: Pagination, cursor: unknown, seen: Se
 export interface PageState {
   /** The cursor the next request sends; absent: the parameters' own (none, or the one you gave). */
   cursor?: string | number;
-  /** Every cursor requested so far, as text: a cursor that comes back ends the list instead of looping. */
+  /** The cursors requested most recently (at most the last 100), as text: one that comes back ends the list instead of looping. */
   seen: string[];
   /** Pages fetched so far (over every run that resumed this state). */
   pages: number;
@@ -107,7 +68,12 @@ export class PageWalker {
   /** Takes in the page the request from `next()` returned. */
   advance<Page, Item>(page: Page): PageStep<Page, Item> {
     const p = this.pagination;
-    const next = nextPage(page, p, this.cursor, this.seen);
+    const next = nextCursor(page, p, this.cursor, this.seen);
+    // A bounded memory, so that a state saved after every page of a long export stays small.
+    for (const old of this.seen) {
+      if (this.seen.size <= SEEN_WINDOW) break;
+      this.seen.delete(old);
+    }
     this.pages++;
     if (next === undefined) this.done = true;
     else this.cursor = next;

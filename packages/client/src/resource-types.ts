@@ -13,7 +13,7 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-/** Options of `.pages()` and `.iterate()`. */
+/** Options of `.pages()`, `.iterate()` and `.walk()`. */
 export interface PageOptions extends RequestOptions {
   /** At most this many requests (pages) in this call. */
   maxPages?: number;
@@ -28,6 +28,13 @@ type QueryOf<Op extends OperationId> = operations[Op]["parameters"]["query"];
 /** The query parameters of an operation, required ones required. */
 export type Params<Op extends OperationId> = NonNullable<QueryOf<Op>>;
 
+/** The parameters argument: optional when the operation has no required parameter. */
+export type ParamsArg<Op extends OperationId> = [Params<Op>] extends [never]
+  ? [params?: Record<string, never>]
+  : Record<string, never> extends Params<Op>
+    ? [params?: Params<Op>]
+    : [params: Params<Op>];
+
 type Body200<Op extends OperationId> = operations[Op]["responses"] extends { 200: { content: { "application/json": infer B } } } ? B : never;
 
 /** The 200 body minus the risk-control envelope (`code` ≠ 0, `data` null), which the client throws as ApiCodeError. */
@@ -36,15 +43,13 @@ type SuccessBody<Op extends OperationId> = Exclude<Body200<Op>, components["sche
 /** The envelope's `data` of an operation's 200 answer. */
 export type Data<Op extends OperationId> = SuccessBody<Op> extends { data: infer D } ? D : never;
 
-export type Method<Op extends OperationId> = (params: Params<Op>, options?: RequestOptions) => Promise<Data<Op>>;
-
-export type NoParamsMethod<Op extends OperationId> = (params?: Record<string, never>, options?: RequestOptions) => Promise<Data<Op>>;
+export type Method<Op extends OperationId> = (...args: [...ParamsArg<Op>, options?: RequestOptions]) => Promise<Data<Op>>;
 
 export type PagedMethod<Op extends OperationId, Item> = Method<Op> & {
   /** Every page's `data`, feeding each page's cursor into the next request. */
-  pages(params: Params<Op>, options?: PageOptions): AsyncIterable<Data<Op>>;
+  pages(...args: [...ParamsArg<Op>, options?: PageOptions]): AsyncIterable<Data<Op>>;
   /** Every item of every page. */
-  iterate(params: Params<Op>, options?: PageOptions): AsyncIterable<Item>;
+  iterate(...args: [...ParamsArg<Op>, options?: PageOptions]): AsyncIterable<Item>;
   /** Every page with its items, the list's total (where pages give it) and the walk's state after it, to save and resume from. */
-  walk(params: Params<Op>, options?: PageOptions): AsyncIterable<PageStep<Data<Op>, Item>>;
+  walk(...args: [...ParamsArg<Op>, options?: PageOptions]): AsyncIterable<PageStep<Data<Op>, Item>>;
 };

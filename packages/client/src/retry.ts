@@ -1,4 +1,6 @@
-/** Longest server-requested wait the client sleeps through; beyond it, it throws at once. */
+import { ApiCodeError, ConnectionError, RateLimitError, ServerError, type TikHubError, TimeoutError } from "./errors.js";
+
+/** Longest server-requested wait the client sleeps through by default; beyond it, it throws at once. */
 export const RETRY_AFTER_CAP_MS = 60_000;
 const BACKOFF_START_MS = 500;
 const BACKOFF_CAP_MS = 8_000;
@@ -24,6 +26,17 @@ export function retryAfterMs(headers: Headers, now = Date.now()): number | undef
 /** Exponential backoff from 0.5 s, doubling, capped at 8 s, with up to 25% jitter taken off. */
 export function backoffMs(retry: number, random = Math.random()): number {
   return Math.min(BACKOFF_START_MS * 2 ** retry, BACKOFF_CAP_MS) * (1 - 0.25 * random);
+}
+
+/** Whether sending the same request again may succeed: no answer, a timeout, 429, 5xx, or the upstream's risk control (HTTP 200, code 500). */
+export function isRetryable(error: unknown): error is TikHubError {
+  return (
+    error instanceof ConnectionError ||
+    error instanceof TimeoutError ||
+    error instanceof RateLimitError ||
+    error instanceof ServerError ||
+    (error instanceof ApiCodeError && error.code === 500)
+  );
 }
 
 /** Resolves after `ms`, or rejects with `aborted()` as soon as `signal` fires. */

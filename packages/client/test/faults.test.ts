@@ -14,8 +14,8 @@ import {
   TikHubError,
   TimeoutError,
 } from "../src/index.js";
-import { startLoopbackServer, type LoopbackServer } from "./loopback-server.js";
 import { caught } from "./caught.js";
+import { type LoopbackServer, startLoopbackServer } from "./loopback-server.js";
 
 const SECRET = "s3cr3t-pa55word";
 const ok = (data: unknown) => ({ body: { code: 0, msg: "success", data } });
@@ -52,7 +52,7 @@ describe("requests", () => {
     const original = globalThis.fetch;
     const seen: string[] = [];
     globalThis.fetch = (input, init) => {
-      seen.push(String(input));
+      seen.push(input instanceof Request ? input.url : String(input));
       return original(input, init);
     };
     try {
@@ -289,8 +289,11 @@ describe("lossless ids", () => {
 
 describe("big answers", () => {
   it("a 200 with a 9 MB string and 19-digit ids is read once, ids exact", async () => {
-    const text = "lorem 1234567890123456789 \\\" ipsum ".repeat(260_000);
-    server.answer({ raw: JSON.stringify({ code: 0, msg: "success", data: { text, ids: [0] } }).replace("[0]", "[7531095702089370381,6796815426174960646]"), headers: { "content-type": "application/json" } });
+    const text = 'lorem 1234567890123456789 \\" ipsum '.repeat(260_000);
+    server.answer({
+      raw: JSON.stringify({ code: 0, msg: "success", data: { text, ids: [0] } }).replace("[0]", "[7531095702089370381,6796815426174960646]"),
+      headers: { "content-type": "application/json" },
+    });
     const data = (await client().key.getInfo()) as { text: string; ids: string[] };
     expect(data.ids).toEqual(["7531095702089370381", "6796815426174960646"]);
     expect(data.text).toBe(text);
@@ -301,7 +304,11 @@ describe("big answers", () => {
 
 describe("secrets", () => {
   it("never puts credentials in an error message, stack, JSON or inspect output", async () => {
-    server.answer({ status: 401, headers: { authorization: `Basic ${Buffer.from(`demo-user:${SECRET}`).toString("base64")}` }, body: { code: 401, msg: "bad", data: null } });
+    server.answer({
+      status: 401,
+      headers: { authorization: `Basic ${Buffer.from(`demo-user:${SECRET}`).toString("base64")}` },
+      body: { code: 401, msg: "bad", data: null },
+    });
     const error = await caught(client().key.getInfo());
     const encoded = Buffer.from(`demo-user:${SECRET}`).toString("base64");
     const texts = [error.message, String(error.stack), JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })];

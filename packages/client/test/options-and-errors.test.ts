@@ -11,8 +11,8 @@ import {
   TikHubError,
   TimeoutError,
 } from "../src/index.js";
-import { startLoopbackServer, type LoopbackServer } from "./loopback-server.js";
 import { caught } from "./caught.js";
+import { type LoopbackServer, startLoopbackServer } from "./loopback-server.js";
 
 const PASSWORD = "hunter2-Sekr3t";
 const AUTHORIZATION = `Basic ${Buffer.from(`demo-user:${PASSWORD}`).toString("base64")}`;
@@ -39,21 +39,29 @@ function thrown(fn: () => unknown): TikHubError {
 }
 
 /** Every way an error reaches a log or a screen. */
-const textsOf = (error: unknown) => [(error as Error).message, String((error as Error).stack), JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })];
+const textsOf = (error: unknown) => [
+  (error as Error).message,
+  String((error as Error).stack),
+  JSON.stringify(error),
+  inspect(error, { depth: 10, showHidden: true }),
+];
 
 describe("options are checked at creation and per call", () => {
   const badTimeouts = [0, -1, 1.5, Number.POSITIVE_INFINITY, Number.NaN, 2 ** 31, "100", null, true];
   const badRetries = [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, "2", null];
 
-  it.each(badTimeouts.map((v) => [String(v), v]))("timeoutMs %s → InvalidRequestError naming timeoutMs, at creation and per call (nothing sent)", async (_, value) => {
-    const atCreation = thrown(() => createTikHubClient({ timeoutMs: value as number }));
-    expect(atCreation).toBeInstanceOf(InvalidRequestError);
-    expect(atCreation.message).toMatch(/^Option timeoutMs must be .*false for no timeout/);
-    const perCall = await caught(client().key.getInfo(undefined, { timeoutMs: value as number }));
-    expect(perCall).toBeInstanceOf(InvalidRequestError);
-    expect(perCall.message).toContain("timeoutMs");
-    expect(server.requests).toHaveLength(0);
-  });
+  it.each(badTimeouts.map((v) => [String(v), v]))(
+    "timeoutMs %s → InvalidRequestError naming timeoutMs, at creation and per call (nothing sent)",
+    async (_, value) => {
+      const atCreation = thrown(() => createTikHubClient({ timeoutMs: value as number }));
+      expect(atCreation).toBeInstanceOf(InvalidRequestError);
+      expect(atCreation.message).toMatch(/^Option timeoutMs must be .*false for no timeout/);
+      const perCall = await caught(client().key.getInfo(undefined, { timeoutMs: value as number }));
+      expect(perCall).toBeInstanceOf(InvalidRequestError);
+      expect(perCall.message).toContain("timeoutMs");
+      expect(server.requests).toHaveLength(0);
+    },
+  );
 
   it.each(badRetries.map((v) => [String(v), v]))("maxRetries %s → InvalidRequestError naming maxRetries, at creation and per call", async (_, value) => {
     expect(thrown(() => createTikHubClient({ maxRetries: value as number })).message).toMatch(/^Option maxRetries must be a whole number ≥ 0/);
@@ -86,7 +94,9 @@ describe("options are checked at creation and per call", () => {
 
   it("other bad base URLs are named without being echoed", () => {
     expect(thrown(() => createTikHubClient({ baseUrl: "not a url" })).message).toBe("Option baseUrl must be an absolute http(s) URL");
-    expect(thrown(() => createTikHubClient({ baseUrl: "ftp://host" })).message).toBe("Option baseUrl must be an http(s) URL, got a ftp: URL");
+    // A path is a base URL only in a web page (it resolves against the page); here there is no page.
+    expect(thrown(() => createTikHubClient({ baseUrl: "/api/tikhub" })).message).toBe("Option baseUrl must be an absolute http(s) URL");
+    expect(thrown(() => createTikHubClient({ baseUrl: "ftp://host" })).message).toBe("Option baseUrl must be an absolute http(s) URL, got a ftp: URL");
   });
 });
 
@@ -98,7 +108,10 @@ describe("secrets never show", () => {
       { status: 200, body: { code: 10001, msg: `password=${PASSWORD}`, data: null } },
       { status: 404, raw: `no such key ${TOKEN}`, headers: { "content-type": "text/plain" } },
     ]) {
-      server.answer({ ...answer, headers: { ...answer.headers, "x-echo-password": PASSWORD, "x-echo-auth": AUTHORIZATION, "www-authorization": AUTHORIZATION } });
+      server.answer({
+        ...answer,
+        headers: { ...answer.headers, "x-echo-password": PASSWORD, "x-echo-auth": AUTHORIZATION, "www-authorization": AUTHORIZATION },
+      });
       const error = await caught(client().live.getInfo(liveParams));
       expect(error).toBeInstanceOf(TikHubError);
       for (const text of textsOf(error)) {

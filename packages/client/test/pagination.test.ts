@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTikHubClient } from "../src/index.js";
-import { startLoopbackServer, type LoopbackServer } from "./loopback-server.js";
+import { createTikHubClient, type PageState } from "../src/index.js";
+import { type LoopbackServer, startLoopbackServer } from "./loopback-server.js";
 
 let server: LoopbackServer;
 beforeAll(async () => {
@@ -126,7 +126,7 @@ describe("walk: the paging state, saved and resumed", () => {
 
     server.answer(threePages());
     const uids: string[] = [];
-    let last;
+    let last: PageState | undefined;
     for await (const step of client().user.getFollowers.walk({ user_id: "1" }, { from: saved })) {
       uids.push(...step.items.map((f) => f.uid!));
       last = step.state;
@@ -143,9 +143,21 @@ describe("walk: the paging state, saved and resumed", () => {
   it("a resumed walk still stops on a cursor it requested before the checkpoint", async () => {
     server.answer(envelope({ followers: [{ uid: "x" }], has_more: 1, min_time: 100 }));
     const seen = [];
-    for await (const step of client().user.getFollowers.walk({ user_id: "1" }, { from: { cursor: 200, seen: ["100", "200"], pages: 2, done: false } })) seen.push(step.state);
+    for await (const step of client().user.getFollowers.walk({ user_id: "1" }, { from: { cursor: 200, seen: ["100", "200"], pages: 2, done: false } }))
+      seen.push(step.state);
     expect(seen).toEqual([{ cursor: 200, seen: ["100", "200"], pages: 3, done: true }]);
     expect(server.requests).toHaveLength(1);
+  });
+
+  it("remembers the last 100 cursors, so a state saved after every page stays small", async () => {
+    const { PageWalker } = await import("../src/index.js");
+    const walker = new PageWalker({ cursorParam: "offset", nextCursorField: "next", hasMoreField: "more", itemsField: "list" }, {});
+    for (let n = 1; n <= 250; n++) walker.advance({ list: [n], more: 1, next: n });
+    expect(walker.state.seen).toHaveLength(100);
+    expect(walker.state.seen[0]).toBe("151");
+    expect(walker.state.done).toBe(false);
+    walker.advance({ list: [], more: 1, next: 200 }); // a recent cursor again: the list loops
+    expect(walker.done).toBe(true);
   });
 
   it("PageWalker drives any fetch of your own", async () => {

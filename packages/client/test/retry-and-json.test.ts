@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
 import { mayHoldUnsafeInteger, parseJson, quoteUnsafeIntegers } from "../src/lossless-json.js";
 import { backoffMs, retryAfterMs } from "../src/retry.js";
 
@@ -19,7 +19,8 @@ describe("retryAfterMs", () => {
     expect(retryAfterMs(headers({ "retry-after": "-5" }))).toBeUndefined();
   });
   it("reads only decimal seconds or an HTTP date: 0x3, 3e2, +3, Infinity and bare years are not waits", () => {
-    for (const value of ["0x3", "0X3", "3e2", "+3", "Infinity", "0b11", "3 s", ""]) expect(retryAfterMs(headers({ "retry-after": value })), value).toBeUndefined();
+    for (const value of ["0x3", "0X3", "3e2", "+3", "Infinity", "0b11", "3 s", ""])
+      expect(retryAfterMs(headers({ "retry-after": value })), value).toBeUndefined();
     expect(retryAfterMs(headers({ "retry-after-ms": "0x10" }))).toBeUndefined();
     expect(retryAfterMs(headers({ "retry-after": " 3 " }))).toBe(3000);
     expect(retryAfterMs(headers({ "retry-after": "1.5" }))).toBe(1500);
@@ -47,14 +48,9 @@ describe("parseJson", () => {
     expect(parseJson(text)).toEqual(JSON.parse(text));
   });
   it("quotes only unsafe integers outside strings", () => {
-    expect(parseJson('[7531095702089370381,9007199254740991,-9007199254740993,1234567890123456.5,"7531095702089370381",{"k\\"":7531095702089370381}]')).toEqual([
-      "7531095702089370381",
-      9007199254740991,
-      "-9007199254740993",
-      1234567890123456.5,
-      "7531095702089370381",
-      { 'k"': "7531095702089370381" },
-    ]);
+    expect(parseJson('[7531095702089370381,9007199254740991,-9007199254740993,1234567890123456.5,"7531095702089370381",{"k\\"":7531095702089370381}]')).toEqual(
+      ["7531095702089370381", 9007199254740991, "-9007199254740993", 1234567890123456.5, "7531095702089370381", { 'k"': "7531095702089370381" }],
+    );
   });
   it("keeps the documentation's own answer on the fast path: its long digit runs are inside URLs", () => {
     const spec = JSON.parse(readFileSync(new URL("../../../openapi/dist/openapi.json", import.meta.url), "utf8"));
@@ -74,7 +70,18 @@ describe("parseJson", () => {
   it("skips strings with escaped quotes and backslashes, and the digits of fractions and exponents", () => {
     const strings = ["a\\", 'b"c:1234567890123456789', '\\"', "\\\\"];
     const text = `[${JSON.stringify(strings[0])},1234567890123456789,${JSON.stringify(strings[1])},0.12345678901234567890,1.5e-12345678901234567,-1234567890123456789e0,${JSON.stringify(strings[2])},[12345678901234567890],${JSON.stringify(strings[3])},-1234567890123456789]`;
-    expect(parseJson(text)).toEqual([strings[0], "1234567890123456789", strings[1], 0.12345678901234568, 0, -1234567890123456800, strings[2], ["12345678901234567890"], strings[3], "-1234567890123456789"]);
+    expect(parseJson(text)).toEqual([
+      strings[0],
+      "1234567890123456789",
+      strings[1],
+      0.12345678901234568,
+      0,
+      -1234567890123456800,
+      strings[2],
+      ["12345678901234567890"],
+      strings[3],
+      "-1234567890123456789",
+    ]);
   });
 
   it("a 9 MB string beside 19-digit ids: parsed, ids exact (the old regex overflowed its stack here)", () => {

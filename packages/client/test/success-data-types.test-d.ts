@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { createTikHubClient, type components, type operations } from "../src/index.js";
+import { type components, createTikHubClient, type operations } from "../src/index.js";
 
 const client = createTikHubClient({ username: "u", password: "p" });
 

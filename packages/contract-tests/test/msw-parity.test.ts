@@ -73,6 +73,8 @@ async function runMatrix(baseUrl: string): Promise<Results> {
       await globalThis.fetch(`${baseUrl}${op.path}?${query}`, { ...init, headers: { authorization: DEMO, ...(init.headers as Record<string, string>) } }),
     );
   };
+  const rawQuery = async (op: ContractOperation, query: URLSearchParams) =>
+    seen(await globalThis.fetch(`${baseUrl}${op.path}?${query}`, { headers: { authorization: DEMO } }));
   const throughClient = async (call: () => Promise<unknown>): Promise<Seen | { error: string }> => {
     last = undefined;
     await call().catch(() => undefined);
@@ -93,6 +95,12 @@ async function runMatrix(baseUrl: string): Promise<Results> {
       const { [missing]: _dropped, ...without } = op.exampleParams;
       cases.set(`${missing} missing`, await raw(op, without));
       cases.set(`${missing} empty`, await raw(op, { ...without, [missing]: "" }));
+      // Query forms where a hand-written check once differed from Prism: a name sent twice (once empty), a name in upper case.
+      const twice = new URLSearchParams(Object.entries(without).map(([k, v]) => [k, String(v)]));
+      twice.append(missing, "");
+      twice.append(missing, String(op.exampleParams[missing]));
+      cases.set(`${missing} twice, once empty`, await rawQuery(op, twice));
+      cases.set(`${missing.toUpperCase()} (upper case)`, await raw(op, { ...without, [missing.toUpperCase()]: op.exampleParams[missing] as ParamValue }));
     }
     for (const [name, value] of invalidValues(op)) cases.set(`${name}=${value}`, await raw(op, { ...op.exampleParams, [name]: value }));
     cases.set("POST", await raw(op, op.exampleParams, { method: "POST" }));

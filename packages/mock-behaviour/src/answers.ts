@@ -1,6 +1,6 @@
 // Answers built from the spec as plain data: a documented response's example with its documented
 // headers, and the 405 the API's envelope shape would give.
-import { declaredMethods, resolveRef, responseExamples, type Json, type OpenApiSpec, type SpecOperation } from "./spec.js";
+import { declaredMethods, type Json, type OpenApiSpec, resolveRef, responseExamples, type SpecOperation } from "./spec.js";
 
 /** A complete answer as plain data; `body` is a JSON value (serialise it with JSON.stringify). */
 export interface PlainAnswer {

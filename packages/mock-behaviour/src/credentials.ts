@@ -1,7 +1,7 @@
 // HTTP Basic as the API checks it: `Authorization: Basic base64(user:password)`. Missing, another
 // scheme, bad base64, no colon, or both user and password empty → the documented 401.
 import { headerOf, type MockRequest } from "./request.js";
-import { resolveRef, type OpenApiSpec, type SpecOperation } from "./spec.js";
+import { type OpenApiSpec, resolveRef, type SpecOperation } from "./spec.js";
 
 export type CredentialCheck = { ok: true; credential: string } | { ok: false; reason: string };
 
@@ -21,7 +21,7 @@ export function checkCredentials(request: MockRequest): CredentialCheck {
   if (header === undefined || header === "") return { ok: false, reason: "no Authorization header" };
   const match = /^Basic\s+(\S*)\s*$/i.exec(header);
   if (!match) return { ok: false, reason: "Authorization is not Basic" };
-  const decoded = decodeBase64(match[1]!);
+  const decoded = decodeBase64(match[1] ?? "");
   if (decoded === undefined) return { ok: false, reason: "Basic credentials are not base64" };
   const colon = decoded.indexOf(":");
   if (colon < 0) return { ok: false, reason: "Basic credentials have no colon" };

@@ -34,9 +34,9 @@
  */
 import { allowedMethods, envelopeAnswer, exampleAnswer, methodNotAllowedAnswer, type PlainAnswer } from "./answers.js";
 import { checkCredentials, requiresCredentials } from "./credentials.js";
-import { buildPageIndex, pagedOperation, selectPage, type PageIndex } from "./paging.js";
-import { preferencesOf, type MockRequest } from "./request.js";
-import { drawLatency, normaliseScenarios, RateLimiter, type Latency } from "./scenarios.js";
+import { buildPageIndex, type PageIndex, pagedOperation, selectPage } from "./paging.js";
+import { type MockRequest, preferencesOf } from "./request.js";
+import { drawLatency, type Latency, normaliseScenarios, RateLimiter } from "./scenarios.js";
 import { findOperation, matchPath, type OpenApiSpec, type SpecOperation } from "./spec.js";
 
 export interface MockBehaviourOptions {
@@ -82,7 +82,8 @@ export function createMockBehaviour(spec: OpenApiSpec, options: MockBehaviourOpt
     const template = matchPath(spec, request.path);
     if (template) {
       const allowed = allowedMethods(spec, template);
-      if (method === "OPTIONS") return { kind: "answer", reason: "options", answer: { status: 204, headers: { allow: allowed.join(", ") }, body: null }, delayMs };
+      if (method === "OPTIONS")
+        return { kind: "answer", reason: "options", answer: { status: 204, headers: { allow: allowed.join(", ") }, body: null }, delayMs };
       if (!allowed.includes(method)) return { kind: "answer", reason: "method-not-allowed", answer: methodNotAllowedAnswer(method, allowed), delayMs };
     }
     const operation = template ? findOperation(spec, method === "HEAD" ? "get" : method, request.path) : undefined;
@@ -97,7 +98,12 @@ export function createMockBehaviour(spec: OpenApiSpec, options: MockBehaviourOpt
     if (limiter) {
       const limit = limiter.take(credential);
       if (limit.limited) {
-        return { kind: "answer", reason: "rate-limited", answer: documented(operation, 429, "API Key Rate-Limit reached.", { "retry-after": String(limit.retryAfterSeconds) }), delayMs };
+        return {
+          kind: "answer",
+          reason: "rate-limited",
+          answer: documented(operation, 429, "API Key Rate-Limit reached.", { "retry-after": String(limit.retryAfterSeconds) }),
+          delayMs,
+        };
       }
     }
     if (scenarios.failRate !== undefined && scenarios.failRate > 0 && random() < scenarios.failRate) {
@@ -107,29 +113,45 @@ export function createMockBehaviour(spec: OpenApiSpec, options: MockBehaviourOpt
     if (preferences.code !== undefined && preferences.code !== 200) return { kind: "serve", operation, code: preferences.code, delayMs };
     const paged = pagedOperation(pages, operation.method, operation.path);
     const example = preferences.example ?? (paged ? selectPage(paged, request) : undefined);
-    return { kind: "serve", operation, ...(preferences.code !== undefined ? { code: preferences.code } : {}), ...(example !== undefined ? { example } : {}), delayMs };
+    return {
+      kind: "serve",
+      operation,
+      ...(preferences.code !== undefined ? { code: preferences.code } : {}),
+      ...(example !== undefined ? { example } : {}),
+      delayMs,
+    };
   }
 
   return { decide, pages };
 }
 
+/** The shared paging field reader (@tikhubapi/spec/runtime), re-exported for the core's users. */
+export { readField } from "@tikhubapi/spec/runtime";
 export type { PlainAnswer } from "./answers.js";
 export { allowedMethods, envelopeAnswer, exampleAnswer, methodNotAllowedAnswer } from "./answers.js";
-export { checkCredentials, requiresCredentials, type CredentialCheck } from "./credentials.js";
-export { buildPageIndex, pagedOperation, selectPage, type PagedOperation, type PageIndex, type Pagination } from "./paging.js";
-export { headerOf, preferencesOf, queryOf, requestFromUrl, type MockRequest } from "./request.js";
+export { type CredentialCheck, checkCredentials, requiresCredentials } from "./credentials.js";
+export { buildPageIndex, type PagedOperation, type PageIndex, type Pagination, pagedOperation, selectPage } from "./paging.js";
+export { headerOf, type MockRequest, preferencesOf, queryOf, requestFromUrl } from "./request.js";
 export {
   drawLatency,
+  type Latency,
   normaliseScenarios,
   parseFailRate,
   parseLatency,
   parseRateLimit,
+  type RateLimitDecision,
   RateLimiter,
   ScenarioOptionError,
-  type Latency,
-  type RateLimitDecision,
   type ScenarioOptions,
 } from "./scenarios.js";
-export { findOperation, listOperations, matchPath, resolveRef, responseExamples, type Json, type JsonObject, type OpenApiSpec, type SpecOperation } from "./spec.js";
-/** The shared paging field reader (@tikhubapi/spec/runtime), re-exported for the core's users. */
-export { readField } from "@tikhubapi/spec/runtime";
+export {
+  findOperation,
+  type Json,
+  type JsonObject,
+  listOperations,
+  matchPath,
+  type OpenApiSpec,
+  resolveRef,
+  responseExamples,
+  type SpecOperation,
+} from "./spec.js";

@@ -3,10 +3,11 @@
 // next cursor (the field `x-pagination.nextCursorField` names) is the cursor parameter's value that
 // selects page N+1; the last page says has_more false/0. A page-numbered list (nextCursorField null)
 // selects example N for page N. No operation is known by name here.
-import { queryOf, type MockRequest } from "./request.js";
+
 import type { PaginationModel } from "@tikhubapi/spec/model";
 import { readField } from "@tikhubapi/spec/runtime";
-import { listOperations, resolveRef, responseExamples, type OpenApiSpec, type SpecOperation } from "./spec.js";
+import { type MockRequest, queryOf } from "./request.js";
+import { listOperations, type OpenApiSpec, resolveRef, responseExamples, type SpecOperation } from "./spec.js";
 
 /** `x-pagination` as the operation model reads it (@tikhubapi/spec/model). */
 export type Pagination = PaginationModel;
@@ -44,10 +45,11 @@ export function buildPageIndex(spec: OpenApiSpec): PageIndex {
     const pages = examples.map(([name]) => name);
     const byCursor = new Map<string, string>();
     if (pagination.nextCursorField !== null) {
-      for (let i = 0; i + 1 < examples.length; i++) {
-        const next = readField((examples[i]![1] as { data?: unknown } | null)?.data, pagination.nextCursorField);
-        if (next !== undefined && next !== null && !byCursor.has(String(next))) byCursor.set(String(next), pages[i + 1]!);
-      }
+      examples.slice(0, -1).forEach(([, page], i) => {
+        const next = readField((page as { data?: unknown } | null)?.data, pagination.nextCursorField as string);
+        const following = pages[i + 1];
+        if (next !== undefined && next !== null && following !== undefined && !byCursor.has(String(next))) byCursor.set(String(next), following);
+      });
     }
     const parameter = cursorParameter(spec, operation, pagination.cursorParam);
     const initialCursors = new Set<string>([""]);
@@ -55,7 +57,15 @@ export function buildPageIndex(spec: OpenApiSpec): PageIndex {
       if (value !== undefined && value !== null) initialCursors.add(String(value));
     }
     if (pagination.nextCursorField === null) initialCursors.add("1");
-    index.set(keyOf(operation.method, operation.path), { operationId: operation.operationId, method: operation.method, path: operation.path, pagination, pages, byCursor, initialCursors });
+    index.set(keyOf(operation.method, operation.path), {
+      operationId: operation.operationId,
+      method: operation.method,
+      path: operation.path,
+      pagination,
+      pages,
+      byCursor,
+      initialCursors,
+    });
   }
   return index;
 }

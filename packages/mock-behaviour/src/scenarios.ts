@@ -5,7 +5,10 @@
 /** A bad scenario option value; `option` is the CLI flag's name (e.g. "--latency"). */
 export class ScenarioOptionError extends Error {
   override name = "ScenarioOptionError";
-  constructor(readonly option: string, message: string) {
+  constructor(
+    readonly option: string,
+    message: string,
+  ) {
     super(`${option} ${message}`);
   }
 }
@@ -48,7 +51,8 @@ function checkLatency(minMs: number, maxMs: number, text: string): Latency {
 export function parseRateLimit(value: string | number): number {
   const text = String(value).trim();
   const n = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < 1) throw new ScenarioOptionError("--rate-limit", `must be a whole number of requests per second ≥ 1, got "${text}"`);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < 1)
+    throw new ScenarioOptionError("--rate-limit", `must be a whole number of requests per second ≥ 1, got "${text}"`);
   return n;
 }
 
@@ -56,7 +60,8 @@ export function parseRateLimit(value: string | number): number {
 export function parseFailRate(value: string | number): number {
   const text = String(value).trim();
   const n = Number(text);
-  if (text === "" || !Number.isFinite(n) || n < 0 || n > 1) throw new ScenarioOptionError("--fail-rate", `must be a number from 0 to 1 (e.g. 0.1), got "${text}"`);
+  if (text === "" || !Number.isFinite(n) || n < 0 || n > 1)
+    throw new ScenarioOptionError("--fail-rate", `must be a number from 0 to 1 (e.g. 0.1), got "${text}"`);
   return n;
 }
 
@@ -81,7 +86,10 @@ export interface RateLimitDecision {
  */
 export class RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
-  constructor(readonly perSecond: number, private readonly now: () => number) {}
+  constructor(
+    readonly perSecond: number,
+    private readonly now: () => number,
+  ) {}
 
   take(credential: string): RateLimitDecision {
     const now = this.now();

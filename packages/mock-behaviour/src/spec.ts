@@ -63,7 +63,7 @@ export function findOperation(spec: OpenApiSpec, method: string, path: string): 
   const template = matchPath(spec, path);
   if (!template) return undefined;
   const lower = method.toLowerCase();
-  const operation = spec.paths[template]![lower] as Record<string, unknown> | undefined;
+  const operation = spec.paths[template]?.[lower] as Record<string, unknown> | undefined;
   if (!operation) return undefined;
   return { method: lower, path: template, operationId: String(operation.operationId ?? `${lower} ${template}`), operation };
 }

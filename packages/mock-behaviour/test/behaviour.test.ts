@@ -1,16 +1,16 @@
 // The runtime-neutral core on the real bundled spec: paging, scenarios, credentials, 405.
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   createMockBehaviour,
   exampleAnswer,
+  type OpenApiSpec,
   parseFailRate,
   parseLatency,
   parseRateLimit,
   readField,
   requestFromUrl,
   ScenarioOptionError,
-  type OpenApiSpec,
 } from "../src/index.js";
 
 const spec = JSON.parse(readFileSync(new URL("../../../openapi/dist/openapi.json", import.meta.url), "utf8")) as OpenApiSpec;
@@ -106,7 +106,11 @@ describe("requests the API refuses", () => {
     ["not base64", "Basic %%%"],
   ])("credentials: %s → the documented 401", (_name, authorization) => {
     const decision = behaviour.decide(requestFromUrl("GET", "/api/info", authorization ? { authorization } : {}));
-    expect(decision).toMatchObject({ kind: "answer", reason: "unauthorized", answer: { status: 401, body: { code: 401, msg: "A valid username/password is required.", data: null } } });
+    expect(decision).toMatchObject({
+      kind: "answer",
+      reason: "unauthorized",
+      answer: { status: 401, body: { code: 401, msg: "A valid username/password is required.", data: null } },
+    });
   });
 
   it.each([`Basic ${btoa("demo:")}`, `Basic ${btoa(":secret")}`])("a user or a password alone is accepted (%s)", (authorization) => {

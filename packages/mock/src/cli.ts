@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { PortInUseError } from "./ports.js";
 import { normaliseScenarios, ScenarioOptionError } from "@tikhubapi/mock-behaviour";
+import { PortInUseError } from "./ports.js";
 import { MockStartError, startMock } from "./start-mock.js";
 import { watchLauncher } from "./watch-launcher.js";
 
@@ -23,23 +23,26 @@ function fail(message: string, code = 2): never {
   process.exit(code);
 }
 
+const parseOptions = (args: string[]) =>
+  parseArgs({
+    args,
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      dynamic: { type: "boolean" },
+      proxy: { type: "string" },
+      latency: { type: "string" },
+      "rate-limit": { type: "string" },
+      "fail-rate": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+  });
+
 export async function main(argv = process.argv.slice(2)): Promise<void> {
-  let values;
+  let values: ReturnType<typeof parseOptions>["values"];
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        port: { type: "string" },
-        host: { type: "string" },
-        dynamic: { type: "boolean" },
-        proxy: { type: "string" },
-        latency: { type: "string" },
-        "rate-limit": { type: "string" },
-        "fail-rate": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-    }));
+    ({ values } = parseOptions(argv));
   } catch (error) {
     fail(`${(error as Error).message}\n${USAGE}`);
   }
@@ -53,7 +56,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   // When `pnpm mock` or `npx tikhub-mock` is stopped with SIGTERM, the signal never reaches this
   // process: stop when the launcher goes away (see watch-launcher.ts).
   watchLauncher(() => process.kill(process.pid, "SIGTERM"));
-  let scenarios;
+  let scenarios: ReturnType<typeof normaliseScenarios>;
   try {
     scenarios = normaliseScenarios({ latency: values.latency, rateLimit: values["rate-limit"], failRate: values["fail-rate"] });
   } catch (error) {
@@ -63,7 +66,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   if (values.proxy !== undefined && !/^https?:\/\/[^/]/.test(values.proxy)) fail(`--proxy must be an http(s) URL, got "${values.proxy}"`);
   if (values.proxy && Object.keys(scenarios).length > 0) fail("--latency, --rate-limit and --fail-rate apply to the mock, not to --proxy");
 
-  let mock;
+  let mock: Awaited<ReturnType<typeof startMock>>;
   try {
     mock = await startMock({
       port: Number(portText),

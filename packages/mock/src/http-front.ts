@@ -3,7 +3,7 @@
 // GET-only, so an upload gets its 405 at once and the connection is closed behind it.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Decision, MockBehaviour } from "@tikhubapi/mock-behaviour";
-import { headerOf, requestFromUrl, type MockRequest, type PlainAnswer } from "@tikhubapi/mock-behaviour";
+import { headerOf, type MockRequest, type PlainAnswer, requestFromUrl } from "@tikhubapi/mock-behaviour";
 import { corsHeaders } from "@tikhubapi/spec/runtime";
 import type { EngineAnswer, EngineRequest, PrismEngine, Violation } from "./prism-engine.js";
 
@@ -101,7 +101,10 @@ export function createFront(options: FrontOptions): Server {
     if (!answer) {
       answer = await options.engine.answer(engineRequest);
       if (key !== undefined) {
-        if (cache.size >= maxEntries) cache.delete(cache.keys().next().value!);
+        if (cache.size >= maxEntries) {
+          const oldest = cache.keys().next().value;
+          if (oldest !== undefined) cache.delete(oldest);
+        }
         cache.set(key, answer);
       }
     }
@@ -113,7 +116,13 @@ export function createFront(options: FrontOptions): Server {
 
   return createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      send(req, res, 500, { "content-type": "application/json" }, JSON.stringify({ code: 500, msg: `tikhub-mock: internal error (${(error as Error).message})`, data: null }));
+      send(
+        req,
+        res,
+        500,
+        { "content-type": "application/json" },
+        JSON.stringify({ code: 500, msg: `tikhub-mock: internal error (${(error as Error).message})`, data: null }),
+      );
     });
   });
 }

@@ -1,3 +1,3 @@
-export { startMock, MockStartError } from "./start-mock.js";
-export type { StartMockOptions, RunningMock } from "./start-mock.js";
 export { PortInUseError } from "./ports.js";
+export type { RunningMock, StartMockOptions } from "./start-mock.js";
+export { MockStartError, startMock } from "./start-mock.js";

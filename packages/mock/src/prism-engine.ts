@@ -57,10 +57,18 @@ const silentLogger = {
 export async function createPrismEngine(options: EngineOptions): Promise<PrismEngine> {
   const operations = await getHttpOperationsFromSpec(options.specPath);
   if (operations.length === 0) throw new Error(`no operations in ${options.specPath}`);
-  const shared = { validateRequest: !options.proxy, validateResponse: true, checkSecurity: true, errors: false, upstreamProxy: undefined, mock: { dynamic: Boolean(options.dynamic) } };
+  const shared = {
+    validateRequest: !options.proxy,
+    validateResponse: true,
+    checkSecurity: true,
+    errors: false,
+    upstreamProxy: undefined,
+    mock: { dynamic: Boolean(options.dynamic) },
+  };
   const config = options.proxy ? { ...shared, isProxy: true as const, upstream: new URL(options.proxy) } : { ...shared, isProxy: false as const };
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const prism = createInstance(config as any, { logger: silentLogger as any });
+  // Prism's config and logger types are wider than what it reads; the casts name them, not `any`.
+  type InstanceArgs = Parameters<typeof createInstance>;
+  const prism = createInstance(config as unknown as InstanceArgs[0], { logger: silentLogger as unknown as InstanceArgs[1]["logger"] });
 
   return {
     async answer(request) {
@@ -72,11 +80,21 @@ export async function createPrismEngine(options: EngineOptions): Promise<PrismEn
       };
       const requestConfig = {
         ...config,
-        mock: { ...config.mock, ...(request.code !== undefined ? { code: request.code } : {}), ...(request.example !== undefined ? { exampleKey: request.example } : {}) },
+        mock: {
+          ...config.mock,
+          ...(request.code !== undefined ? { code: request.code } : {}),
+          ...(request.example !== undefined ? { exampleKey: request.example } : {}),
+        },
       };
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const result = (await prism.request(input as any, operations, requestConfig as any)()) as
-        | { _tag: "Right"; right: { output: { statusCode: number; headers?: Record<string, string>; body?: unknown }; validations: { input: RawViolation[]; output: RawViolation[] } } }
+      type RequestArgs = Parameters<typeof prism.request>;
+      const result = (await prism.request(input as unknown as RequestArgs[0], operations, requestConfig as unknown as RequestArgs[2])()) as
+        | {
+            _tag: "Right";
+            right: {
+              output: { statusCode: number; headers?: Record<string, string>; body?: unknown };
+              validations: { input: RawViolation[]; output: RawViolation[] };
+            };
+          }
         | { _tag: "Left"; left: Error & { status?: number; detail?: string; additional?: { headers?: Record<string, string> } } };
       if (result._tag === "Left") {
         const error = result.left;
@@ -91,7 +109,12 @@ export async function createPrismEngine(options: EngineOptions): Promise<PrismEn
       const violations = [...validations.input.map(prefixed("request")), ...validations.output.map(prefixed("response"))];
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(output.headers ?? {})) headers[name.toLowerCase()] = String(value);
-      const body = output.body === undefined ? "" : typeof output.body === "string" && !/json/.test(headers["content-type"] ?? "") ? output.body : JSON.stringify(output.body);
+      const body =
+        output.body === undefined
+          ? ""
+          : typeof output.body === "string" && !/json/.test(headers["content-type"] ?? "")
+            ? output.body
+            : JSON.stringify(output.body);
       return { status: output.statusCode, headers, body, violations };
     },
   };
@@ -104,4 +127,11 @@ interface RawViolation {
   message: string;
 }
 
-const prefixed = (where: string) => (v: RawViolation): Violation => ({ location: [where, ...(v.path ?? [])], severity: SEVERITY[v.severity] ?? String(v.severity), code: v.code, message: v.message });
+const prefixed =
+  (where: string) =>
+  (v: RawViolation): Violation => ({
+    location: [where, ...(v.path ?? [])],
+    severity: SEVERITY[v.severity] ?? String(v.severity),
+    code: v.code,
+    message: v.message,
+  });

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { createMockBehaviour, ScenarioOptionError, type Latency, type OpenApiSpec } from "@tikhubapi/mock-behaviour";
+import { createMockBehaviour, type Latency, type OpenApiSpec, ScenarioOptionError } from "@tikhubapi/mock-behaviour";
 import { createFront } from "./http-front.js";
 import { PortInUseError } from "./ports.js";
+import type { PrismEngine } from "./prism-engine.js";
 
 export interface StartMockOptions {
   /** Default 4010; 0 picks a free port. */
@@ -59,8 +60,10 @@ function defaultSpecPath(): string {
 export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
   const host = options.host ?? "127.0.0.1";
   const requested = options.port ?? 4010;
-  if (!Number.isInteger(requested) || requested < 0 || requested > 65535) throw new MockStartError(`port must be an integer from 0 to 65535, got ${String(options.port)}`);
-  if (options.proxy !== undefined && !/^https?:\/\/[^/]/.test(options.proxy)) throw new MockStartError(`--proxy must be an http(s) URL, got "${options.proxy}"`);
+  if (!Number.isInteger(requested) || requested < 0 || requested > 65535)
+    throw new MockStartError(`port must be an integer from 0 to 65535, got ${String(options.port)}`);
+  if (options.proxy !== undefined && !/^https?:\/\/[^/]/.test(options.proxy))
+    throw new MockStartError(`--proxy must be an http(s) URL, got "${options.proxy}"`);
   const specPath = options.specPath ?? defaultSpecPath();
   if (!existsSync(specPath)) throw new MockStartError(`spec not found at ${specPath}`);
   let spec: OpenApiSpec;
@@ -69,14 +72,14 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   } catch (error) {
     throw new MockStartError(`cannot read the spec at ${specPath}: ${(error as Error).message}`);
   }
-  let behaviour;
+  let behaviour: ReturnType<typeof createMockBehaviour> | undefined;
   try {
     behaviour = options.proxy ? undefined : createMockBehaviour(spec, { latency: options.latency, rateLimit: options.rateLimit, failRate: options.failRate });
   } catch (error) {
     if (error instanceof ScenarioOptionError) throw new MockStartError(error.message);
     throw error;
   }
-  let engine;
+  let engine: PrismEngine;
   try {
     // Loaded on demand: Prism takes about a second to load, which --help and bad flags need not wait for.
     const { createPrismEngine } = await import("./prism-engine.js");
@@ -92,7 +95,9 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     onViolation: options.onLog,
   });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", (error: NodeJS.ErrnoException) => reject(error.code === "EADDRINUSE" || error.code === "EACCES" ? new PortInUseError(host, requested) : error));
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" || error.code === "EACCES" ? new PortInUseError(host, requested) : error),
+    );
     server.listen({ host, port: requested, exclusive: true }, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;

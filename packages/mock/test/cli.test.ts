@@ -106,7 +106,7 @@ describe("--proxy: the drift detector", () => {
   let upstream: Server;
   let upstreamUrl: string;
   beforeAll(async () => {
-    upstream = createServer((req, res) => {
+    upstream = createServer((_req, res) => {
       res.setHeader("content-type", "application/json");
       // Drifted: daily_limit is a string now.
       res.end(JSON.stringify({ code: 0, msg: "success", data: { username: "acme", plan: "Pro", daily_limit: "lots" } }));

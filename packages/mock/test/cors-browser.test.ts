@@ -3,12 +3,21 @@
 import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { chromium, type Browser } from "playwright-core";
+import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startMock, type RunningMock } from "../src/index.js";
+import { type RunningMock, startMock } from "../src/index.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 let mock: RunningMock;
 let page: Server;
@@ -18,7 +27,7 @@ let browser: Browser;
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
   mock = await startMock({ port: 0 });
-  page = createServer((req, res) => {
+  page = createServer((_req, res) => {
     res.setHeader("content-type", "text/html");
     res.end(`<!doctype html><title>frontend</title><pre id="out">loading</pre><script>
       fetch(${JSON.stringify(`${mock.url}/live/info?room_id=7531095702089370381&user_id=6796815426174960646`)}, { headers: { Authorization: "Basic " + btoa("demo:demo") } })

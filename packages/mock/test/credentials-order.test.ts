@@ -2,7 +2,7 @@
 // ones (a password with ':' included, as RFC 7617 allows), then none, then bad and good again:
 // each request gets its own verdict, whatever was answered (and cached) before it.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startMock, type RunningMock } from "../src/index.js";
+import { type RunningMock, startMock } from "../src/index.js";
 
 const LIVE = "/live/info?room_id=7531095702089370381&user_id=6796815426174960646";
 const basic = (userPass: string) => `Basic ${btoa(userPass)}`;

@@ -1,7 +1,7 @@
 // The mock over a whole session: ready means ready, misuse breaks nothing, scenarios.
 import { connect } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type RunningMock } from "../src/index.js";
+import { type RunningMock, startMock } from "../src/index.js";
 import { freePort, killGroups, runCli, waitFor } from "./process-helpers.js";
 
 const AUTH = { authorization: `Basic ${Buffer.from("demo:demo").toString("base64")}` };
@@ -28,7 +28,9 @@ describe("ready means ready", () => {
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    console.log(`launch → first 200: ${(performance.now() - launched).toFixed(0)} ms; ${refused} refused connections, ${statuses.length - 1} non-2xx answers before it`);
+    console.log(
+      `launch → first 200: ${(performance.now() - launched).toFixed(0)} ms; ${refused} refused connections, ${statuses.length - 1} non-2xx answers before it`,
+    );
     expect(statuses).toEqual([200]);
     expect(refused).toBeGreaterThan(0);
     // The listening line comes with the port: by the first answer it is printed.
@@ -50,17 +52,21 @@ describe("misuse", () => {
     // Prism compiles an operation's validators on its first request: warm this one (another id) first.
     expect((await fetch(`${mock.url}/video/info?video_id=7560175324038728000`, { headers: AUTH })).status).toBe(200);
     await Promise.all(
-      Array.from({ length: 70 }, (_, i) =>
-        new Promise<void>((resolve) => {
-          const socket = connect({ host: "127.0.0.1", port }, () => {
-            socket.write(`POST /live/info?n=${i} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: ${AUTH.authorization}\r\nContent-Type: application/octet-stream\r\nContent-Length: ${10 * 1024 * 1024}\r\n\r\n`);
-            socket.write(Buffer.alloc(1024, 120), () => {
-              socket.destroy();
-              resolve();
+      Array.from(
+        { length: 70 },
+        (_, i) =>
+          new Promise<void>((resolve) => {
+            const socket = connect({ host: "127.0.0.1", port }, () => {
+              socket.write(
+                `POST /live/info?n=${i} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: ${AUTH.authorization}\r\nContent-Type: application/octet-stream\r\nContent-Length: ${10 * 1024 * 1024}\r\n\r\n`,
+              );
+              socket.write(Buffer.alloc(1024, 120), () => {
+                socket.destroy();
+                resolve();
+              });
             });
-          });
-          socket.on("error", () => resolve());
-        }),
+            socket.on("error", () => resolve());
+          }),
       ),
     );
     const started = performance.now();

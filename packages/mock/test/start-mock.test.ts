@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMock, MockStartError, PortInUseError, type RunningMock } from "../src/index.js";
+import { MockStartError, PortInUseError, type RunningMock, startMock } from "../src/index.js";
 import { childPids } from "./process-helpers.js";
 
 const AUTH = { authorization: `Basic ${Buffer.from("demo:demo").toString("base64")}` };
@@ -67,7 +67,9 @@ describe("startMock", () => {
     const seen: string[] = [];
     let cursor: number | undefined;
     for (let page = 1; ; page++) {
-      const response = await fetch(`${mock.url}/user/followers?user_id=6804496986206749701${cursor === undefined ? "" : `&offset=${cursor}`}`, { headers: AUTH });
+      const response = await fetch(`${mock.url}/user/followers?user_id=6804496986206749701${cursor === undefined ? "" : `&offset=${cursor}`}`, {
+        headers: AUTH,
+      });
       expect(response.status).toBe(200);
       const { data } = await response.json();
       seen.push(...data.followers.map((f: { uid: string }) => f.uid));

@@ -3,9 +3,10 @@
 // bundled: credentials, rate limit, fail rate, latency, paging, 405) decides, and prism-answer.ts
 // stands in for Prism, from the slim spec data generated at build. Runs wherever MSW runs (Node's
 // setupServer, the browser's setupWorker): no Node APIs here.
-import { delay, http, HttpResponse, type HttpHandler } from "msw";
+
 import { createMockBehaviour, listOperations, type MockRequest, type OpenApiSpec, type PlainAnswer } from "@tikhubapi/mock-behaviour";
 import { corsHeaders, DEFAULT_BASE_URL } from "@tikhubapi/spec/runtime";
+import { delay, type HttpHandler, HttpResponse, http } from "msw";
 import { SLIM_SPEC } from "./generated/slim-spec.js";
 import { prismAnswer } from "./prism-answer.js";
 
@@ -37,7 +38,10 @@ export interface CreateHandlersOptions {
  */
 function preflight(request: Request): Response {
   const headers = corsHeaders(request.headers.get("origin"), request.headers.get("access-control-request-headers"));
-  return new HttpResponse(null, { status: 204, headers: { ...headers, "access-control-allow-methods": request.headers.get("access-control-request-method") ?? "GET", vary: "origin" } });
+  return new HttpResponse(null, {
+    status: 204,
+    headers: { ...headers, "access-control-allow-methods": request.headers.get("access-control-request-method") ?? "GET", vary: "origin" },
+  });
 }
 
 function toMockRequest(request: Request, basePath: string): MockRequest {
@@ -95,5 +99,3 @@ export function createHandlers(options: CreateHandlersOptions = {}): HttpHandler
   if (options.catchAll !== false) handlers.push(http.all(`${baseUrl}/*`, resolve));
   return handlers;
 }
-
-

@@ -34,16 +34,30 @@ export interface ServeDecision {
 export function prismAnswer(spec: OpenApiSpec, decision: ServeDecision, request: MockRequest): PlainAnswer {
   const { operation } = decision;
   if (!operation) {
-    return problem(404, "NO_PATH_MATCHED_ERROR", "Route not resolved, no path matched", `The route ${request.path} hasn't been found in the specification file`);
+    return problem(
+      404,
+      "NO_PATH_MATCHED_ERROR",
+      "Route not resolved, no path matched",
+      `The route ${request.path} hasn't been found in the specification file`,
+    );
   }
   const invalid = checkParams(paramsOf(operation), request.query)[0]?.message;
   if (invalid !== undefined) {
     return exampleAnswer(spec, operation, 400) ?? exampleAnswer(spec, operation, 422) ?? problem(422, "UNPROCESSABLE_ENTITY", "Invalid request", invalid);
   }
   if (decision.code !== undefined) {
-    return exampleAnswer(spec, operation, decision.code, decision.code === 200 ? decision.example : undefined) ??
-      problem(404, "NOT_FOUND", "The server cannot find the requested content", `Requested status code ${decision.code} is not defined in the document.`);
+    return (
+      exampleAnswer(spec, operation, decision.code, decision.code === 200 ? decision.example : undefined) ??
+      problem(404, "NOT_FOUND", "The server cannot find the requested content", `Requested status code ${decision.code} is not defined in the document.`)
+    );
   }
-  return exampleAnswer(spec, operation, 200, decision.example) ??
-    problem(404, "NOT_FOUND", "The server cannot find the requested content", `Response for contentType: application/json and exampleKey: ${decision.example} does not exist.`);
+  return (
+    exampleAnswer(spec, operation, 200, decision.example) ??
+    problem(
+      404,
+      "NOT_FOUND",
+      "The server cannot find the requested content",
+      `Response for contentType: application/json and exampleKey: ${decision.example} does not exist.`,
+    )
+  );
 }

@@ -8,16 +8,25 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { build } from "esbuild";
-import { chromium, type Browser } from "playwright-core";
 import { OPERATIONS } from "@tikhubapi/spec/operations";
 import { deref, loadSpec } from "@tikhubapi/spec/spec";
+import { build } from "esbuild";
+import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { installPacked, type PackedInstall } from "../../../scripts/packed-install.mjs";
 import { MSW_DIR, MSW_LINK, MSW_MAJOR, MSW_VERSION } from "./msw-major.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 const MSW_CLI = join(MSW_DIR, "cli", "index.js");
 
 // The page's input (the model's parameter examples) and the expected title (the spec's first example) of /live/info.
@@ -56,8 +65,19 @@ beforeAll(async () => {
   writeFileSync(join(packed.dir, "package.json"), JSON.stringify({ name: "frontend-app", private: true, type: "module" }));
   execFileSync(process.execPath, [MSW_CLI, "init", root, "--no-save"], { cwd: packed.dir, stdio: "pipe", timeout: 60_000 });
   writeFileSync(join(packed.dir, "app.mjs"), APP);
-  await build({ entryPoints: [join(packed.dir, "app.mjs")], outfile: join(root, "app.js"), bundle: true, format: "esm", platform: "browser", target: "chrome120", logLevel: "error" });
-  writeFileSync(join(root, "index.html"), `<!doctype html><title>live room</title><h1 id="title">loading</h1><p id="room"></p><script type="module" src="/app.js"></script>`);
+  await build({
+    entryPoints: [join(packed.dir, "app.mjs")],
+    outfile: join(root, "app.js"),
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "chrome120",
+    logLevel: "error",
+  });
+  writeFileSync(
+    join(root, "index.html"),
+    `<!doctype html><title>live room</title><h1 id="title">loading</h1><p id="room"></p><script type="module" src="/app.js"></script>`,
+  );
   const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript" };
   site = createServer((req, res) => {
     const name = req.url === "/" ? "index.html" : (req.url ?? "").slice(1);

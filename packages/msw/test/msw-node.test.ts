@@ -3,11 +3,12 @@
 // of the spec: its 200 example, every documented error by Prefer, the 401 without credentials, the
 // 400 for a missing required parameter, lists walked to their end; then the credentials' order, the
 // scenarios and server.use(). With msw 2 (Node 20) and msw 3 (Node 24): see msw-major.ts.
-import { http, HttpResponse } from "msw";
-import { setupServer, type SetupServerApi } from "msw/node";
+
 import { OPERATIONS } from "@tikhubapi/spec/operations";
 import { DOCUMENTED_ERRORS } from "@tikhubapi/spec/runtime";
 import { deref, loadSpec } from "@tikhubapi/spec/spec";
+import { HttpResponse, http, type RequestHandler } from "msw";
+import { type SetupServerApi, setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { installPacked, type PackedInstall } from "../../../scripts/packed-install.mjs";
 import { MSW_LINK, MSW_MAJOR, MSW_VERSION } from "./msw-major.js";
@@ -55,9 +56,9 @@ type Client = Record<string, Record<string, AnyMethod>>;
 
 let packed: PackedInstall;
 let server: SetupServerApi;
-let createHandlers: (options?: object) => any[];
+let createHandlers: (options?: object) => RequestHandler[];
 let createTikHubClient: (options?: object) => Client;
-let errors: Record<string, new (...args: any[]) => Error>;
+let errors: Record<string, new (...args: never[]) => Error>;
 let lastBody: { status: number; text: string } | undefined;
 
 const recording = (input: RequestInfo | URL, init?: RequestInit) =>
@@ -84,7 +85,11 @@ afterAll(() => {
 
 const client = (options: object = {}) => createTikHubClient({ username: "demo", password: "demo", maxRetries: 0, fetch: recording, ...options });
 const methodOf = (c: Client, op: Operation) => c[op.namespace]![op.method]!;
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as Error & { status?: number; retryAfterMs?: number });
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error as Error & { status?: number; retryAfterMs?: number },
+  );
 
 it(`covers every operation of the spec, with msw ${MSW_MAJOR} (${MSW_VERSION}) on Node ${process.versions.node}`, async () => {
   expect(operations).toHaveLength(50);
@@ -153,7 +158,11 @@ describe.each(operations.map((op) => [`${op.id} (GET ${op.path})`, op] as const)
   it.runIf(op.required.length > 0)("400 for a required parameter missing or empty (sent raw: the client refuses to send it)", async () => {
     const missing = op.required[op.required.length - 1]!;
     for (const value of [undefined, ""]) {
-      const query = new URLSearchParams(Object.entries(op.params).filter(([k]) => k !== missing).map(([k, v]) => [k, String(v)]));
+      const query = new URLSearchParams(
+        Object.entries(op.params)
+          .filter(([k]) => k !== missing)
+          .map(([k, v]) => [k, String(v)]),
+      );
       if (value !== undefined) query.set(missing, value);
       const response = await fetch(`${API}${op.path}?${query}`, { headers: { authorization: `Basic ${btoa("demo:demo")}` } });
       expect(response.status, `${missing}=${value ?? "(absent)"}`).toBe(400);
@@ -177,7 +186,11 @@ describe("scenarios and overrides", () => {
   const call = (c: Client = client()) => methodOf(c, liveInfo)(liveInfo.params);
 
   it("server.use() overrides one operation for one test (429 with Retry-After), resetHandlers() restores it", async () => {
-    server.use(http.get(`${API}${liveInfo.path}`, () => HttpResponse.json({ code: 429, msg: "slow down", data: null }, { status: 429, headers: { "Retry-After": "2" } })));
+    server.use(
+      http.get(`${API}${liveInfo.path}`, () =>
+        HttpResponse.json({ code: 429, msg: "slow down", data: null }, { status: 429, headers: { "Retry-After": "2" } }),
+      ),
+    );
     const error = await failure(call());
     expect(error).toBeInstanceOf(errors.RateLimitError);
     expect(error!.retryAfterMs).toBe(2000);
@@ -187,7 +200,13 @@ describe("scenarios and overrides", () => {
 
   it("rateLimit: beyond N requests per second per credential, the documented 429 with Retry-After ≥ 1", async () => {
     server.use(...createHandlers({ rateLimit: 2 }));
-    const statuses = await Promise.all(Array.from({ length: 6 }, () => fetch(`${API}${liveInfo.path}?${new URLSearchParams(liveInfo.params as Record<string, string>)}`, { headers: { authorization: `Basic ${btoa("rate:limit")}` } })));
+    const statuses = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        fetch(`${API}${liveInfo.path}?${new URLSearchParams(liveInfo.params as Record<string, string>)}`, {
+          headers: { authorization: `Basic ${btoa("rate:limit")}` },
+        }),
+      ),
+    );
     const limited = statuses.filter((r) => r.status === 429);
     expect(limited.length).toBeGreaterThanOrEqual(1);
     expect(statuses.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(2);

@@ -12,7 +12,11 @@ const entry = new URL("../dist/index.js", import.meta.url).pathname;
 
 it(`our part of a browser bundle of createHandlers() (msw external) is at most ${BUDGET_GZIP_BYTES / 1000} kB gzip`, async () => {
   const result = await build({
-    stdin: { contents: `import { createHandlers } from ${JSON.stringify(entry)};\nexport const handlers = createHandlers();\n`, resolveDir: process.cwd(), loader: "js" },
+    stdin: {
+      contents: `import { createHandlers } from ${JSON.stringify(entry)};\nexport const handlers = createHandlers();\n`,
+      resolveDir: process.cwd(),
+      loader: "js",
+    },
     bundle: true,
     minify: true,
     format: "esm",
@@ -24,7 +28,9 @@ it(`our part of a browser bundle of createHandlers() (msw external) is at most $
   });
   const code = result.outputFiles[0]!.contents;
   const gzip = gzipSync(code, { level: 9 }).length;
-  console.log(`createHandlers() for a browser, msw external: ${(code.length / 1000).toFixed(1)} kB min, ${(gzip / 1000).toFixed(1)} kB gzip (budget ${BUDGET_GZIP_BYTES / 1000} kB)`);
+  console.log(
+    `createHandlers() for a browser, msw external: ${(code.length / 1000).toFixed(1)} kB min, ${(gzip / 1000).toFixed(1)} kB gzip (budget ${BUDGET_GZIP_BYTES / 1000} kB)`,
+  );
   expect(gzip).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
   expect(gzip, "the bundle holds the handlers and their data, not an empty stub").toBeGreaterThan(5_000);
 });
@@ -33,7 +39,10 @@ it("the slim spec holds every operation and what the handlers read, and no descr
   // Every key of the data outside the example payloads (which are the API's own data, kept as they are).
   const keys = new Set<string>();
   (function walk(node: unknown): void {
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      node.forEach(walk);
+      return;
+    }
     if (!node || typeof node !== "object") return;
     for (const [key, value] of Object.entries(node)) {
       keys.add(key);
@@ -44,7 +53,7 @@ it("the slim spec holds every operation and what the handlers read, and no descr
   expect(keys.has("schema"), "parameter schemas (constraints) are kept").toBe(true);
   const operations = Object.values(SLIM_SPEC.paths).flatMap((item) => Object.values(item));
   expect(operations).toHaveLength(50);
-  for (const operation of operations as Array<Record<string, any>>) {
+  for (const operation of operations as Array<{ operationId: string; responses: Record<string, unknown> }>) {
     expect(operation.operationId).toMatch(/^[a-z]+[A-Z]/);
     expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(["200", "400", "401", "428", "429", "500"]));
   }

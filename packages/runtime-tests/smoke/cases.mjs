@@ -3,7 +3,7 @@
 // A case only observes (names, values, counts); test/runtimes.test.ts asserts what must hold, so a
 // failure names runtime × case. Nothing here may throw: an unexpected error becomes the case's result.
 
-export const CASES = ["call", "rateLimit", "pagedWalk", "bigId", "timeoutAborts"];
+export const CASES = ["call", "rateLimit", "pagedWalk", "bigId", "timeoutAborts", "rawMiddleware"];
 
 /** Ids used by the cases; the smoke server answers with them. */
 export const BIG_ID = "7531095702089370381"; // > 2^53: JSON.parse would round it to 7531095702089370000
@@ -29,7 +29,11 @@ const cases = {
       await mockClient.live.getInfo({ room_id: ROOM, user_id: HOST }, { headers: { Prefer: "code=429" }, maxRetries: 0 });
       return { name: "resolved" };
     } catch (error) {
-      return { ...describeError(error), isTikHubError: error instanceof mockClient.errors.TikHubError, isRateLimitError: error instanceof mockClient.errors.RateLimitError };
+      return {
+        ...describeError(error),
+        isTikHubError: error instanceof mockClient.errors.TikHubError,
+        isRateLimitError: error instanceof mockClient.errors.RateLimitError,
+      };
     }
   },
 
@@ -38,7 +42,8 @@ const cases = {
     const texts = [];
     for await (const comment of client("paged").video.getComments.iterate({ video_id: "7560802497552567582" })) texts.push(comment.text);
     const pages = [];
-    for await (const page of client("paged").video.getComments.pages({ video_id: "7560802497552567582" })) pages.push({ cursor: page.cursor, hasMore: page.has_more });
+    for await (const page of client("paged").video.getComments.pages({ video_id: "7560802497552567582" }))
+      pages.push({ cursor: page.cursor, hasMore: page.has_more });
     return { texts, pages };
   },
 
@@ -62,6 +67,26 @@ const cases = {
     const seen = await (await fetch(`${serverUrl}/closed/${runtime}`)).json();
     return { ...(error ? describeError(error) : { name: "resolved" }), elapsedMs, server: seen };
   },
+
+  // tikhub.raw (openapi-fetch's own client) with middleware: the raw call and a resource method each
+  // pass the middleware once; the raw 200 is the success envelope by the exported guard.
+  async rawMiddleware({ newMockClient, clientModule }) {
+    const tikhub = newMockClient();
+    const seen = [];
+    tikhub.raw.use({
+      onRequest: ({ request, schemaPath }) => void seen.push(`request ${request.method} ${schemaPath}`),
+      onResponse: ({ response, schemaPath }) => void seen.push(`response ${schemaPath} ${response.status}`),
+    });
+    const { data, response } = await tikhub.raw.GET("/live/info", { params: { query: { room_id: ROOM, user_id: HOST } } });
+    const key = await tikhub.key.getInfo();
+    return {
+      status: response.status,
+      success: clientModule.isSuccess(data),
+      keys: Object.keys(data?.data ?? {}),
+      keyIsObject: typeof key === "object" && key !== null,
+      seen,
+    };
+  },
 };
 
 function runtimeVersion() {
@@ -80,11 +105,12 @@ export async function runSmoke(clientModule, { runtime, mockUrl, serverUrl }) {
   const { createTikHubClient } = clientModule;
   const auth = { username: "demo", password: "demo" };
   const mockClient = Object.assign(createTikHubClient({ ...auth, baseUrl: mockUrl, maxRetries: 0 }), { errors: clientModule });
+  const newMockClient = () => createTikHubClient({ ...auth, baseUrl: mockUrl, maxRetries: 0 });
   const client = (prefix, options = {}) => createTikHubClient({ ...auth, baseUrl: `${serverUrl}/${prefix}`, maxRetries: 0, timeoutMs: 20_000, ...options });
   const results = {};
   for (const name of CASES) {
     try {
-      results[name] = { ok: true, value: await cases[name]({ mockClient, client, serverUrl, runtime }) };
+      results[name] = { ok: true, value: await cases[name]({ mockClient, newMockClient, clientModule, client, serverUrl, runtime }) };
     } catch (error) {
       results[name] = { ok: false, error: describeError(error) };
     }

@@ -29,11 +29,23 @@ export async function prepareConsumer(): Promise<Consumer> {
       return packed.info.filename as string;
     });
     writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name: "tikhub-runtime-smoke", private: true, type: "module" }, null, 2)}\n`);
-    const install = run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", "--prefer-offline", ...tarballs], { cwd: dir, env: npmEnv(), timeout: 180_000 });
+    const install = run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", "--prefer-offline", ...tarballs], {
+      cwd: dir,
+      env: npmEnv(),
+      timeout: 180_000,
+    });
     if (install.status !== 0) throw new Error(`npm install of the packed client failed (exit ${install.status}):\n${install.output}`);
     for (const file of ["cases.mjs", "process-entry.mjs", "worker-entry.mjs"]) copyFileSync(join(smokeDir, file), join(dir, file));
     const workerBundle = join(dir, "worker.bundle.mjs");
-    await build({ entryPoints: [join(dir, "worker-entry.mjs")], outfile: workerBundle, bundle: true, format: "esm", platform: "browser", conditions: ["workerd", "worker", "browser"], logLevel: "silent" });
+    await build({
+      entryPoints: [join(dir, "worker-entry.mjs")],
+      outfile: workerBundle,
+      bundle: true,
+      format: "esm",
+      platform: "browser",
+      conditions: ["workerd", "worker", "browser"],
+      logLevel: "silent",
+    });
     writeFileSync(join(dir, "index.html"), browserPage(dir));
     const clientVersion = JSON.parse(readFileSync(join(dir, "node_modules/@tikhubapi/client/package.json"), "utf8")).version;
     return { dir, clientVersion, workerBundle, remove: () => rmSync(dir, { recursive: true, force: true }) };
@@ -63,4 +75,3 @@ function browserPage(dir: string): string {
 </script>
 `;
 }
-

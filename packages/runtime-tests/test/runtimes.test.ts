@@ -1,11 +1,11 @@
 // The packed @tikhubapi/client on every runtime it claims: one case file (smoke/cases.mjs), thin
 // launchers per runtime (test/runtimes.ts), one test per runtime × case asserting what it reported.
-import { startMock, type RunningMock } from "@tikhubapi/mock";
+import { type RunningMock, startMock } from "@tikhubapi/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIG_ID, CASES, TIMEOUT_MS } from "../smoke/cases.mjs";
-import { prepareConsumer, type Consumer } from "./consumer.js";
+import { type Consumer, prepareConsumer } from "./consumer.js";
 import { launchers, RUNTIMES, type SmokeResult } from "./runtimes.js";
-import { PAGE_COUNT, PAGE_SIZE, startSmokeServer, type SmokeServer } from "./smoke-server.js";
+import { PAGE_COUNT, PAGE_SIZE, type SmokeServer, startSmokeServer } from "./smoke-server.js";
 
 const ROOM = "7531095702089370381";
 const HOST = "6796815426174960646";
@@ -25,7 +25,11 @@ beforeAll(async () => {
   [mock, server, consumer] = await Promise.all([startMock({ port: 0, readyTimeoutMs: 120_000 }), startSmokeServer(), prepareConsumer()]);
   const live = await (await fetch(`${mock.url}/live/info?room_id=${ROOM}&user_id=${HOST}`, { headers: { authorization: BASIC } })).json();
   const limited = await fetch(`${mock.url}/live/info?room_id=${ROOM}&user_id=${HOST}`, { headers: { authorization: BASIC, prefer: "code=429" } });
-  expected = { callKeys: Object.keys(live.data), callInnerKeys: Object.keys(live.data.data).slice(0, 20), retryAfterMs: Number(limited.headers.get("retry-after")) * 1000 };
+  expected = {
+    callKeys: Object.keys(live.data),
+    callInnerKeys: Object.keys(live.data.data).slice(0, 20),
+    retryAfterMs: Number(limited.headers.get("retry-after")) * 1000,
+  };
   expect(limited.status).toBe(429);
   expect(expected.retryAfterMs).toBeGreaterThan(0);
 
@@ -34,7 +38,10 @@ beforeAll(async () => {
   RUNTIMES.forEach((runtime, index) => {
     const slot = index % CONCURRENCY;
     const result = slots[slot].then(() => launchers[runtime](consumer, { runtime, mockUrl: mock.url, serverUrl: server.url }));
-    slots[slot] = result.then(() => undefined, () => undefined);
+    slots[slot] = result.then(
+      () => undefined,
+      () => undefined,
+    );
     result.catch(() => {}); // reported by the tests that await it
     results.set(runtime, result);
   });
@@ -46,6 +53,7 @@ afterAll(async () => {
   consumer?.remove();
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: a case's report is plain JSON from another runtime, checked field by field here
 const expectations: Record<string, (value: any, runtime: string) => void> = {
   call(value) {
     expect(value.keys).toEqual(expected.callKeys);
@@ -65,10 +73,22 @@ const expectations: Record<string, (value: any, runtime: string) => void> = {
     expect(value.name).toBe("TimeoutError");
     expect(value.server.arrived).toBe(true);
     // The connection closed while the runtime was still running (the server waits up to 5 s after the TimeoutError).
-    expect(value.server.closed, `${runtime}: the server still had the timed-out connection open 5 s after the TimeoutError (the attempt was not aborted on the wire)`).toBe(true);
+    expect(
+      value.server.closed,
+      `${runtime}: the server still had the timed-out connection open 5 s after the TimeoutError (the attempt was not aborted on the wire)`,
+    ).toBe(true);
     // Not cut short: the attempt lasted its timeout. (Measured by the runtime: the server sees the GET
     // later than the attempt began, after the browser's CORS preflight.)
     expect(value.elapsedMs).toBeGreaterThanOrEqual(TIMEOUT_MS * 0.9);
+  },
+  rawMiddleware(value) {
+    expect(value).toEqual({
+      status: 200,
+      success: true,
+      keys: expected.callKeys,
+      keyIsObject: true,
+      seen: ["request GET /live/info", "response /live/info 200", "request GET /api/info", "response /api/info 200"],
+    });
   },
 };
 
@@ -93,15 +113,25 @@ describe.each(RUNTIMES)("%s", (runtime) => {
 async function printTable(): Promise<void> {
   const lines = [`runtime smoke suite (packed @tikhubapi/client ${consumer?.clientVersion ?? "?"}):`];
   for (const runtime of RUNTIMES) {
-    const settled = await results.get(runtime)?.then((value) => ({ value }), (error: unknown) => ({ error }));
+    const settled = await results.get(runtime)?.then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error }),
+    );
     if (!settled || "error" in settled) {
       lines.push(`  ${runtime.padEnd(9)} did not run: ${String((settled as { error?: unknown })?.error).split("\n")[0]}`);
       continue;
     }
     const { value } = settled;
     const cells = CASES.map((name) => `${name} ${value.results[name]?.ok ? "ran" : "threw"}`);
-    const exit = value.exitedAfterResultMs === undefined ? "" : value.exitedAfterResultMs === null ? ", did not exit by itself within 5 s" : `, exited ${value.exitedAfterResultMs} ms after its result`;
-    lines.push(`  ${runtime.padEnd(9)} ${value.version.padEnd(20)} ${cells.join(", ")}; ${value.durationMs} ms${exit}; timeout: ${value.results.timeoutAborts?.value?.name} after ${value.results.timeoutAborts?.value?.elapsedMs} ms, server ${JSON.stringify(value.results.timeoutAborts?.value?.server ?? null)}`);
+    const exit =
+      value.exitedAfterResultMs === undefined
+        ? ""
+        : value.exitedAfterResultMs === null
+          ? ", did not exit by itself within 5 s"
+          : `, exited ${value.exitedAfterResultMs} ms after its result`;
+    lines.push(
+      `  ${runtime.padEnd(9)} ${value.version.padEnd(20)} ${cells.join(", ")}; ${value.durationMs} ms${exit}; timeout: ${value.results.timeoutAborts?.value?.name} after ${value.results.timeoutAborts?.value?.elapsedMs} ms, server ${JSON.stringify(value.results.timeoutAborts?.value?.server ?? null)}`,
+    );
   }
   console.log(lines.join("\n"));
 }

@@ -3,8 +3,8 @@
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
 import { dirname, extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -18,6 +18,7 @@ export interface SmokeConfig {
 
 export interface CaseResult {
   ok: boolean;
+  // biome-ignore lint/suspicious/noExplicitAny: plain JSON printed by another runtime
   value?: Record<string, unknown> & { [key: string]: any };
   error?: { name?: string; message: string };
 }
@@ -42,13 +43,24 @@ function packageDir(name: string, from = binariesPackage): string {
 }
 
 function existing(path: string, what: string): string {
-  if (!existsSync(path)) throw new Error(`${what} not found at ${path}: run \`pnpm install\` (the binaries come from the npm registry packages in packages/runtime-tests/runtimes)`);
+  if (!existsSync(path))
+    throw new Error(`${what} not found at ${path}: run \`pnpm install\` (the binaries come from the npm registry packages in packages/runtime-tests/runtimes)`);
   return path;
 }
 
 const platform = `${process.platform}-${process.arch}`;
-const BUN_PLATFORM: Record<string, string> = { "linux-x64": "@oven/bun-linux-x64", "linux-arm64": "@oven/bun-linux-aarch64", "darwin-arm64": "@oven/bun-darwin-aarch64", "darwin-x64": "@oven/bun-darwin-x64" };
-const DENO_PLATFORM: Record<string, string> = { "linux-x64": "@deno/linux-x64-glibc", "linux-arm64": "@deno/linux-arm64-glibc", "darwin-arm64": "@deno/darwin-arm64", "darwin-x64": "@deno/darwin-x64" };
+const BUN_PLATFORM: Record<string, string> = {
+  "linux-x64": "@oven/bun-linux-x64",
+  "linux-arm64": "@oven/bun-linux-aarch64",
+  "darwin-arm64": "@oven/bun-darwin-aarch64",
+  "darwin-x64": "@oven/bun-darwin-x64",
+};
+const DENO_PLATFORM: Record<string, string> = {
+  "linux-x64": "@deno/linux-x64-glibc",
+  "linux-arm64": "@deno/linux-arm64-glibc",
+  "darwin-arm64": "@deno/darwin-arm64",
+  "darwin-x64": "@deno/darwin-x64",
+};
 
 export const binaries = {
   node20: () => process.execPath,
@@ -71,7 +83,12 @@ const EXIT_GRACE_MS = 5_000;
 function launch(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<SmokeResult> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, NO_COLOR: "1", ...options.env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: { ...process.env, NO_COLOR: "1", ...options.env },
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     let result: SmokeResult | undefined;
@@ -90,7 +107,11 @@ function launch(command: string, args: string[], options: { cwd: string; env?: N
     };
     const timer = setTimeout(() => {
       kill();
-      reject(new Error(`${command} ${args[0]} printed no SMOKE_RESULT within ${LAUNCH_TIMEOUT_MS} ms\nstdout: ${stdout.slice(-4000)}\nstderr: ${stderr.slice(-4000)}`));
+      reject(
+        new Error(
+          `${command} ${args[0]} printed no SMOKE_RESULT within ${LAUNCH_TIMEOUT_MS} ms\nstdout: ${stdout.slice(-4000)}\nstderr: ${stderr.slice(-4000)}`,
+        ),
+      );
     }, LAUNCH_TIMEOUT_MS);
     child.stdout.on("data", (chunk) => {
       stdout += chunk;
@@ -114,27 +135,45 @@ function launch(command: string, args: string[], options: { cwd: string; env?: N
   });
 }
 
-const processEntry = (consumer: Consumer, config: SmokeConfig) => ["process-entry.mjs", JSON.stringify(config)];
+const processEntry = (_consumer: Consumer, config: SmokeConfig) => ["process-entry.mjs", JSON.stringify(config)];
 
 export const launchers: Record<string, (consumer: Consumer, config: SmokeConfig) => Promise<SmokeResult>> = {
-  "node18": (consumer, config) => launch(binaries.node18(), processEntry(consumer, config), { cwd: consumer.dir }),
-  "node20": (consumer, config) => launch(binaries.node20(), processEntry(consumer, config), { cwd: consumer.dir }),
-  "node22": (consumer, config) => launch(binaries.node22(), processEntry(consumer, config), { cwd: consumer.dir }),
-  "node24": (consumer, config) => launch(binaries.node24(), processEntry(consumer, config), { cwd: consumer.dir }),
-  "bun": (consumer, config) => launch(binaries.bun(), ["run", ...processEntry(consumer, config)], { cwd: consumer.dir, env: { BUN_RUNTIME_TRANSPILER_CACHE_PATH: "0", DO_NOT_TRACK: "1" } }),
-  "deno": (consumer, config) =>
+  node18: (consumer, config) => launch(binaries.node18(), processEntry(consumer, config), { cwd: consumer.dir }),
+  node20: (consumer, config) => launch(binaries.node20(), processEntry(consumer, config), { cwd: consumer.dir }),
+  node22: (consumer, config) => launch(binaries.node22(), processEntry(consumer, config), { cwd: consumer.dir }),
+  node24: (consumer, config) => launch(binaries.node24(), processEntry(consumer, config), { cwd: consumer.dir }),
+  bun: (consumer, config) =>
+    launch(binaries.bun(), ["run", ...processEntry(consumer, config)], {
+      cwd: consumer.dir,
+      env: { BUN_RUNTIME_TRANSPILER_CACHE_PATH: "0", DO_NOT_TRACK: "1" },
+    }),
+  deno: (consumer, config) =>
     launch(binaries.deno(), ["run", "--no-prompt", "--allow-net=127.0.0.1", `--allow-read=${consumer.dir}`, ...processEntry(consumer, config)], {
       cwd: consumer.dir,
       env: { DENO_DIR: join(consumer.dir, ".deno"), DENO_NO_UPDATE_CHECK: "1", DENO_NO_PROMPT: "1" },
     }),
-  "workerd": (consumer, config) => launch(binaries.node22(), [fileURLToPath(new URL("../smoke/workerd-launcher.mjs", import.meta.url)), binaries.miniflare(), consumer.workerBundle, JSON.stringify(config)], { cwd: consumer.dir }),
-  "chromium": (consumer, config) => inChromium(consumer, config),
+  workerd: (consumer, config) =>
+    launch(
+      binaries.node22(),
+      [fileURLToPath(new URL("../smoke/workerd-launcher.mjs", import.meta.url)), binaries.miniflare(), consumer.workerBundle, JSON.stringify(config)],
+      { cwd: consumer.dir },
+    ),
+  chromium: (consumer, config) => inChromium(consumer, config),
 };
 
 export const RUNTIMES = Object.keys(launchers);
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 const TYPES: Record<string, string> = { ".html": "text/html", ".mjs": "text/javascript", ".js": "text/javascript", ".json": "application/json" };
 
 /** The page is served from its own origin (127.0.0.1, another port): every call to the mock and the smoke server is cross-origin, with a CORS preflight (Authorization is not safelisted). */

@@ -70,7 +70,11 @@ export async function startSmokeServer(): Promise<SmokeServer> {
       const answer = () => {
         const hang = hangs.get(name);
         if (hang?.closedAt === undefined && Date.now() - started < CLOSE_WAIT_MS) return void setTimeout(answer, 20);
-        json(res, { arrived: Boolean(hang), closed: hang?.closedAt !== undefined, openMs: hang?.closedAt !== undefined ? hang.closedAt - hang.arrivedAt : null });
+        json(res, {
+          arrived: Boolean(hang),
+          closed: hang?.closedAt !== undefined,
+          openMs: hang?.closedAt !== undefined ? hang.closedAt - hang.arrivedAt : null,
+        });
       };
       return answer();
     }

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
+// Exit 2 with one line on any failure to run (the stack only with DEBUG set).
 import { SpecToolError } from "../src/errors.mjs";
 import { runSpecDiff } from "../src/spec-diff.mjs";
 
 try {
   process.exitCode = runSpecDiff(process.argv.slice(2)).exitCode;
 } catch (error) {
-  if (!(error instanceof SpecToolError)) throw error;
-  console.error(`spec:diff: ${error.message}`);
+  console.error(`spec:diff: ${error instanceof SpecToolError ? "" : "unexpected error: "}${error?.message ?? error}`);
+  if (process.env.DEBUG && !(error instanceof SpecToolError)) console.error(error);
   process.exitCode = 2;
 }

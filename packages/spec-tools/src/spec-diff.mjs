@@ -16,6 +16,27 @@ import { packagesBuiltFromSpec, workspacePackages } from "./workspace.mjs";
 
 export const USAGE = "usage: pnpm spec:diff [--base <git-ref>] [--no-surface] [--json <file>]";
 
+/** One breaking change per operation whose calls no longer compile (the call, `.pages()` and `.iterate()` together). */
+export function surfaceChanges(problems) {
+  const byOperation = new Map();
+  for (const p of problems) {
+    if (!byOperation.has(p.operationId)) byOperation.set(p.operationId, []);
+    byOperation.get(p.operationId).push(p);
+  }
+  return [...byOperation.values()].map(([first, ...rest]) => {
+    const call = first.call.replace(/^await /, "").replace(/;$/, "");
+    const message = first.message.length > 160 ? `${first.message.slice(0, 159)}…` : first.message;
+    const more = rest.length ? ` (and ${rest.length} more call${rest.length === 1 ? "" : "s"}: .pages()/.iterate())` : "";
+    return {
+      operation: first.operation,
+      operationId: first.operationId,
+      type: "breaking",
+      message: `SDK surface: \`${call}\` no longer compiles${more}: ${message}`,
+      rule: "sdk-surface",
+    };
+  });
+}
+
 /** Runs the whole check; returns { exitCode, report } and prints through `log`. */
 export function runSpecDiff(argv, { cwd = process.cwd(), env = process.env, log = console.log } = {}) {
   let args;
@@ -42,15 +63,7 @@ export function runSpecDiff(argv, { cwd = process.cwd(), env = process.env, log 
   let surface = null;
   if (!args["no-surface"]) {
     surface = checkSurface(before, { workDir: join(repoRoot, "packages", "spec-tools", ".surface"), label: `${base.label}'s spec` });
-    for (const p of surface.problems) {
-      changes.push({
-        operation: p.operation,
-        operationId: p.operationId,
-        type: "breaking",
-        message: `SDK surface: \`${p.call}\` no longer compiles (${p.message.length > 160 ? `${p.message.slice(0, 159)}…` : p.message})`,
-        rule: "sdk-surface",
-      });
-    }
+    changes.push(...surfaceChanges(surface.problems));
     changes.sort((a, b) => ["breaking", "non-breaking", "annotation"].indexOf(a.type) - ["breaking", "non-breaking", "annotation"].indexOf(b.type));
   }
   const counts = summarize(changes);

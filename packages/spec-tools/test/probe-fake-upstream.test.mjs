@@ -171,6 +171,17 @@ describe("refusals", () => {
     await expect(runSpecProbe(["--only", "noSuchOperation"], { env })).rejects.toThrow(/--only names no operation of the spec: noSuchOperation/);
   });
 
+  it("an upstream that refuses connections: each call fails with the client's typed error, nothing crashes", async () => {
+    const { report } = await runSpecProbe(["--budget", "2", "--report", join(work, "refused.json")], {
+      env: { TIKHUB_USERNAME: USERNAME, TIKHUB_PASSWORD: PASSWORD, TIKHUB_BASE_URL: "http://127.0.0.1:9" },
+      log: () => {},
+    });
+    expect(report.calls).toBe(2);
+    const [first, second] = report.operations;
+    for (const e of [first, second]) expect(e).toMatchObject({ outcome: "error", status: null, error: expect.stringMatching(/^\w+Error: /) });
+    expect(report.summary).toMatchObject({ error: 2, skipped: report.operations.length - 2 });
+  }, 60_000);
+
   it("a budget smaller than the operations skips the rest and says why", async () => {
     const { report } = await runSpecProbe(["--budget", "2", "--report", join(work, "small.json")], {
       env: { TIKHUB_USERNAME: USERNAME, TIKHUB_PASSWORD: PASSWORD, TIKHUB_BASE_URL: mock.url },

@@ -1,5 +1,7 @@
 // `pnpm spec:diff` end to end in a throwaway git repository: base resolution, the classification
 // printed per operation, and the changesets held to it (the SDK-surface part: surface.test.mjs).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resolveBase } from "../src/base-ref.mjs";
 import { SpecToolError } from "../src/errors.mjs";
@@ -96,8 +98,14 @@ describe("a non-breaking change", () => {
 describe("annotations only", () => {
   it("need no changeset", () => {
     repo.edit(FOLLOWERS, 'summary: "Get user follower list"', 'summary: "List the accounts that follow a user"');
-    const { exitCode, text } = run(repo);
+    const jsonPath = join(repo.dir, "spec-diff.json");
+    const { exitCode, text } = run(repo, ["--no-surface", "--json", jsonPath]);
     expect(text).toContain("GET /user/followers: summary changed — annotation");
+    const report = JSON.parse(readFileSync(jsonPath, "utf8"));
+    expect(report.counts).toEqual({ total: 1, breaking: 0, "non-breaking": 0, annotation: 1 });
+    expect(report.changes).toEqual([
+      expect.objectContaining({ operation: "GET /user/followers", operationId: "userGetFollowers", type: "annotation", message: "summary changed" }),
+    ]);
     expect(text).toContain("Annotations only: no changeset needed.");
     expect(exitCode).toBe(0);
   });

@@ -57,3 +57,21 @@ describe("type-checked against the client as built now", () => {
     expect(result.problems[0].message).toMatch(/TS2322: Type 'string' is not assignable to type 'number'/);
   });
 });
+
+it("a base spec whose operation model cannot be built is refused with a message naming what to do", () => {
+  const base = structuredClone(current);
+  delete followers(base).tags;
+  expect(() => generateUsage(base, "the base")).toThrow(/the operation model of the base cannot be built.*--no-surface/s);
+});
+
+it("spec:diff reports one breaking change per operation whose calls no longer compile", async () => {
+  const { surfaceChanges } = await import("../src/spec-diff.mjs");
+  const base = structuredClone(current);
+  followers(base).operationId = "userListFollowers";
+  const changes = surfaceChanges(checkSurface(base, { workDir }).problems);
+  expect(changes).toHaveLength(1);
+  expect(changes[0]).toMatchObject({ operation: "GET /user/followers", type: "breaking", rule: "sdk-surface" });
+  expect(changes[0].message).toMatch(
+    /^SDK surface: `tikhub\.user\.listFollowers\(\{ user_id: "\d+", offset: 0 \}\)` no longer compiles \(and 2 more calls: \.pages\(\)\/\.iterate\(\)\): TS\d+: Property 'listFollowers' does not exist/,
+  );
+});
