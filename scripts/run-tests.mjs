@@ -1,6 +1,7 @@
 // `pnpm test`: the prerequisites first (scripts/check-prerequisites.mjs), then every test in the repo
-// as turbo tasks — each package's `test` and the release dry-run (`//#test:release`,
-// scripts/release-check.mjs) — then one closing line that counts them all.
+// as turbo tasks — each package's `test`, the release dry-run (`//#test:release`,
+// scripts/release-check.mjs) and the linter and formatter (`//#test:lint`, scripts/lint.mjs: Biome over
+// the whole repository, one test) — then one closing line that counts them all.
 //
 // Every test task writes a JSON report to its package's .test-results/ (vitest.shared.mjs; the spec
 // check and the release dry-run write the same shape) and turbo caches that folder as the task's
@@ -32,7 +33,7 @@ function reportDirs() {
 // Reports of an earlier run must not be counted: each task writes its own, or turbo restores it.
 for (const dir of reportDirs()) rmSync(dir, { recursive: true, force: true });
 
-const turbo = spawnSync("pnpm", ["exec", "turbo", "run", "test", "test:release", "--concurrency=2", "--continue", ...process.argv.slice(2)], {
+const turbo = spawnSync("pnpm", ["exec", "turbo", "run", "test", "test:release", "test:lint", "--concurrency=2", "--continue", ...process.argv.slice(2)], {
   cwd: repoRoot,
   stdio: "inherit",
   env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", REDOCLY_TELEMETRY: "off", NO_COLOR: "1" },
