@@ -26,7 +26,14 @@ function run(label, bin, args) {
 
 function spectral() {
   const r = run("spectral", binOf("@stoplight/spectral-cli", "spectral"), [
-    "lint", bundlePath, "--ruleset", join(repoRoot, "openapi", ".spectral.yaml"), "--fail-severity", "warn", "--format", "stylish",
+    "lint",
+    bundlePath,
+    "--ruleset",
+    join(repoRoot, "openapi", ".spectral.yaml"),
+    "--fail-severity",
+    "warn",
+    "--format",
+    "stylish",
   ]);
   const summary = /(\d+) problems? \((\d+) errors?, (\d+) warnings?/.exec(r.output);
   const counts = summary ? `${summary[2]} errors, ${summary[3]} warnings` : "0 errors, 0 warnings";
@@ -39,8 +46,18 @@ function heyApi() {
     const gen = run("openapi-ts", binOf("@hey-api/openapi-ts", "openapi-ts"), ["-i", bundlePath, "-o", dir, "-c", "@hey-api/client-fetch"]);
     if (!gen.ok) return { ...gen, summary: "hey-api: generation failed" };
     const tsc = run("tsc", binOf("typescript", "tsc"), [
-      "--strict", "--noEmit", "--skipLibCheck", "--target", "es2022", "--module", "esnext", "--moduleResolution", "bundler",
-      "--lib", "es2022,dom,dom.iterable", join(dir, "index.ts"),
+      "--strict",
+      "--noEmit",
+      "--skipLibCheck",
+      "--target",
+      "es2022",
+      "--module",
+      "esnext",
+      "--moduleResolution",
+      "bundler",
+      "--lib",
+      "es2022,dom,dom.iterable",
+      join(dir, "index.ts"),
     ]);
     const errors = (tsc.output.match(/error TS\d+/g) ?? []).length;
     return { ...tsc, summary: `hey-api client generated from the bundle: tsc --strict ${tsc.ok ? "0 errors" : `${errors} error(s)`}` };

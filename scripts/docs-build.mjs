@@ -170,7 +170,9 @@ const remote = [
 ].map((match) => match[0]);
 if (remote.length > 0) fail(`${relative(repoRoot, htmlPath)} still loads remote resources:\n  ${[...new Set(remote)].join("\n  ")}`);
 
-const operationCount = Object.values(spec.paths ?? {}).flatMap((item) => Object.values(item).filter((op) => op && typeof op === "object" && op.operationId)).length;
+const operationCount = Object.values(spec.paths ?? {}).flatMap((item) =>
+  Object.values(item).filter((op) => op && typeof op === "object" && op.operationId),
+).length;
 const kib = (file) => (readFileSync(file).length / 1024).toFixed(0);
 console.log(
   `docs-build: wrote ${relative(repoRoot, distDir)}/ (index.html ${kib(htmlPath)} KiB + ${LIBRARY_FILE} ${kib(join(distDir, LIBRARY_FILE))} KiB, offline; ` +

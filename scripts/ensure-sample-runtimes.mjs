@@ -22,7 +22,9 @@ export function ensureSampleRuntimes() {
     throw new Error(`missing ${missing.map((r) => r.name).join(", ")}: install Debian's ${packages.join(" ")} (sudo apt-get install -y ${packages.join(" ")})`);
   }
   console.log(`ensure-sample-runtimes: installing Debian's ${packages.join(" ")} (apt-get) for the code-sample test…`);
-  execFileSync("sh", ["-c", `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(" ")} >/dev/null`], { stdio: "inherit" });
+  execFileSync("sh", ["-c", `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(" ")} >/dev/null`], {
+    stdio: "inherit",
+  });
   missing = RUNTIMES.filter((r) => !present(r));
   if (missing.length > 0) throw new Error(`apt-get finished but ${missing.map((r) => r.name).join(", ")} still missing`);
 }

@@ -5,7 +5,13 @@ import { spawnSync } from "node:child_process";
 
 export function run(command, args, options = {}) {
   const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 120_000, ...options });
-  return { status: result.status ?? (result.error ? 127 : 1), stdout: result.stdout ?? "", stderr: result.stderr ?? "", output: `${result.stdout ?? ""}${result.stderr ?? ""}`, error: result.error };
+  return {
+    status: result.status ?? (result.error ? 127 : 1),
+    stdout: result.stdout ?? "",
+    stderr: result.stderr ?? "",
+    output: `${result.stdout ?? ""}${result.stderr ?? ""}`,
+    error: result.error,
+  };
 }
 
 /** `pnpm pack` of the package in `pkgDir` into `destination` (workspace:* ranges rewritten). Returns the run and, when it worked, `pnpm pack --json`'s answer ({ filename, files, … }). */

@@ -20,9 +20,9 @@
 //      a Vite production build opened in Chromium); no peer warning for our packages.
 // Exit 1 naming the package and the problem on any failure. RELEASE_CHECK_KEEP=1 keeps the temp dir.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, posix, relative } from "node:path";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
@@ -40,7 +40,12 @@ const fail = (pkg, problem) => failures.push({ pkg, problem });
 const warn = (pkg, problem) => warnings.push({ pkg, problem });
 const say = (line) => console.log(line);
 const section = (title) => say(`\n── ${title}`);
-const indent = (text, by = "    ") => text.trim().split("\n").map((line) => by + line).join("\n");
+const indent = (text, by = "    ") =>
+  text
+    .trim()
+    .split("\n")
+    .map((line) => by + line)
+    .join("\n");
 
 // attw problems tolerated, with why. Everything else attw reports fails the check.
 // node10 (TypeScript's legacy `moduleResolution: node`) cannot see subpath exports at all, so a
@@ -82,16 +87,25 @@ async function changesetStatus() {
   }
   const ahead = Number(git("rev-list", "--count", `${since}..HEAD`).stdout.trim() || 0);
   const planPath = join(work, "changeset-status.json");
-  const status = run(bin("changeset"), ["status", `--since=${since}`, `--output=${relative(root, planPath)}`], { cwd: root, env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
+  const status = run(bin("changeset"), ["status", `--since=${since}`, `--output=${relative(root, planPath)}`], {
+    cwd: root,
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+  });
   const output = status.output.replace(/🦋\s+/g, "").trim();
   if (status.status !== 0 && ahead === 0) {
     // Nothing committed ahead of the base: what changeset saw is uncommitted work in the tree.
-    warn("changesets", `HEAD has no commits ahead of ${since}; \`changeset status\` counts uncommitted changes to packages without a changeset (add one with \`pnpm changeset\` before committing if they need a release):\n${indent(output)}`);
+    warn(
+      "changesets",
+      `HEAD has no commits ahead of ${since}; \`changeset status\` counts uncommitted changes to packages without a changeset (add one with \`pnpm changeset\` before committing if they need a release):\n${indent(output)}`,
+    );
     say(`  HEAD has no commits ahead of ${since}: nothing committed to check (uncommitted package changes: see warnings)`);
     return;
   }
   if (status.status !== 0) {
-    fail("changesets", `\`changeset status --since=${since}\` failed (exit ${status.status}): packages changed since ${since} without a changeset? Run \`pnpm changeset\`.\n${indent(output)}`);
+    fail(
+      "changesets",
+      `\`changeset status --since=${since}\` failed (exit ${status.status}): packages changed since ${since} without a changeset? Run \`pnpm changeset\`.\n${indent(output)}`,
+    );
     return;
   }
   const plan = existsSync(planPath) ? JSON.parse(readFileSync(planPath, "utf8")) : { releases: [], changesets: [] };
@@ -123,7 +137,9 @@ function leaves(value) {
 
 /** Published .js/.cjs/.mjs files that no entry point (exports, main, module, bin) reaches through relative imports. */
 function unreachableFiles(pkgDir, manifest, files) {
-  const entries = [...leaves(manifest.exports), ...leaves(manifest.bin), manifest.main, manifest.module, manifest.types].filter(Boolean).map((p) => posix.normalize(p.replace(/^\.\//, "")));
+  const entries = [...leaves(manifest.exports), ...leaves(manifest.bin), manifest.main, manifest.module, manifest.types]
+    .filter(Boolean)
+    .map((p) => posix.normalize(p.replace(/^\.\//, "")));
   const published = new Set(files);
   const seen = new Set();
   const queue = entries.filter((e) => published.has(e));
@@ -136,7 +152,15 @@ function unreachableFiles(pkgDir, manifest, files) {
     const text = readFileSync(join(pkgDir, file), "utf8");
     for (const [, target] of text.matchAll(spec)) {
       const base = posix.normalize(posix.join(posix.dirname(file), target));
-      const candidates = [base, `${base}.js`, `${base}.cjs`, `${base}.mjs`, `${base}/index.js`, base.replace(/\.js$/, ".d.ts"), base.replace(/\.cjs$/, ".d.cts")];
+      const candidates = [
+        base,
+        `${base}.js`,
+        `${base}.cjs`,
+        `${base}.mjs`,
+        `${base}/index.js`,
+        base.replace(/\.js$/, ".d.ts"),
+        base.replace(/\.cjs$/, ".d.cts"),
+      ];
       for (const candidate of candidates) if (published.has(candidate)) queue.push(candidate);
     }
   }
@@ -172,12 +196,19 @@ async function checkPackage({ path, manifest }) {
     }
   }
   for (const stale of unreachableFiles(unpacked, packedManifest, files)) {
-    warn(name, `ships ${stale}, which no entry point (exports, main, module, bin) reaches: unused bytes (a stale chunk of an earlier build, or a format nothing loads)`);
+    warn(
+      name,
+      `ships ${stale}, which no entry point (exports, main, module, bin) reaches: unused bytes (a stale chunk of an earlier build, or a format nothing loads)`,
+    );
   }
 
   // publint on the tarball itself.
   const bytes = readFileSync(tarball);
-  const lint = await publint({ pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) }, level: "suggestion", strict: false });
+  const lint = await publint({
+    pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) },
+    level: "suggestion",
+    strict: false,
+  });
   const byType = { error: 0, warning: 0, suggestion: 0 };
   for (const message of lint.messages) {
     byType[message.type]++;
@@ -185,11 +216,17 @@ async function checkPackage({ path, manifest }) {
     if (message.type === "suggestion") say(`  ${name}: ${text} (suggestion, not a failure)`);
     else fail(name, text);
   }
-  row.publint = byType.error || byType.warning ? `${byType.error} errors, ${byType.warning} warnings` : `ok${byType.suggestion ? ` (${byType.suggestion} suggestion)` : ""}`;
+  row.publint =
+    byType.error || byType.warning
+      ? `${byType.error} errors, ${byType.warning} warnings`
+      : `ok${byType.suggestion ? ` (${byType.suggestion} suggestion)` : ""}`;
 
   // attw on the same tarball. Strict profile (node10, node16 CJS/ESM, bundler) for every package,
   // the types-only one included: see the note at the end of this file.
-  const attw = run(bin("attw"), [tarball, "--format", "json", "--profile", "strict", "--no-definitely-typed"], { cwd: work, env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
+  const attw = run(bin("attw"), [tarball, "--format", "json", "--profile", "strict", "--no-definitely-typed"], {
+    cwd: work,
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+  });
   let analysis;
   try {
     analysis = JSON.parse(attw.stdout);
@@ -201,7 +238,13 @@ async function checkPackage({ path, manifest }) {
   const problems = Object.values(analysis.problems ?? {}).flat();
   const counted = [];
   for (const problem of problems) {
-    const where = [problem.entrypoint && `"${name}${problem.entrypoint === "." ? "" : problem.entrypoint.slice(1)}"`, problem.resolutionKind && `(${problem.resolutionKind})`, problem.fileName].filter(Boolean).join(" ");
+    const where = [
+      problem.entrypoint && `"${name}${problem.entrypoint === "." ? "" : problem.entrypoint.slice(1)}"`,
+      problem.resolutionKind && `(${problem.resolutionKind})`,
+      problem.fileName,
+    ]
+      .filter(Boolean)
+      .join(" ");
     if (ATTW_IGNORED(problem)) warn(name, `attw ${problem.kind} ${where}: TypeScript's legacy node10 resolution cannot see subpath exports`);
     else {
       counted.push(problem);
@@ -209,7 +252,9 @@ async function checkPackage({ path, manifest }) {
     }
   }
   const kind = analysis.analysis?.types?.kind;
-  row.attw = counted.length ? `${counted.length} problems` : `ok${problems.length ? ` (${problems.length} node10-subpath)` : ""}${kind === "included" && !leaves(packedManifest.exports).some((p) => /\.(c|m)?js$/.test(p)) ? ", types-only" : ""}`;
+  row.attw = counted.length
+    ? `${counted.length} problems`
+    : `ok${problems.length ? ` (${problems.length} node10-subpath)` : ""}${kind === "included" && !leaves(packedManifest.exports).some((p) => /\.(c|m)?js$/.test(p)) ? ", types-only" : ""}`;
   return { name, tarball, manifest: packedManifest };
 }
 
@@ -355,7 +400,11 @@ function fromTarballsOnly(dir) {
   for (const [location, entry] of Object.entries(lock.packages ?? {})) {
     if (!/node_modules\/@tikhubapi\//.test(location)) continue;
     const resolved = entry.resolved ?? "";
-    if (!resolved.startsWith("file:")) fail(location.replace(/^.*node_modules\//, ""), `installed from "${resolved || "?"}" instead of a local tarball (a registry copy shadowed the packed one)`);
+    if (!resolved.startsWith("file:"))
+      fail(
+        location.replace(/^.*node_modules\//, ""),
+        `installed from "${resolved || "?"}" instead of a local tarball (a registry copy shadowed the packed one)`,
+      );
   }
 }
 
@@ -368,7 +417,11 @@ function consumer(packed) {
   const first = packed.filter((p) => p.name !== "@tikhubapi/msw");
   const mswPackage = packed.find((p) => p.name === "@tikhubapi/msw");
   const installStarted = Date.now();
-  const install = run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", "--prefer-offline", ...first.map((p) => p.tarball), "typescript@5.9.3"], { cwd: dir, env: npmEnv(), timeout: 300_000 });
+  const install = run(
+    "npm",
+    ["install", "--no-audit", "--no-fund", "--loglevel=error", "--prefer-offline", ...first.map((p) => p.tarball), "typescript@5.9.3"],
+    { cwd: dir, env: npmEnv(), timeout: 300_000 },
+  );
   if (install.status !== 0) {
     fail("consumer", `npm install of the tarballs failed (exit ${install.status}):\n${indent(install.output)}`);
     return;
@@ -389,10 +442,14 @@ function consumer(packed) {
       parsed = JSON.parse(line);
     } catch {}
     if (result.status !== 0 || !parsed?.keys?.includes("AnchorABMap")) {
-      fail("consumer", `${label} of @tikhubapi/client + @tikhubapi/mock did not get the live-info example (exit ${result.status}):\n${indent(result.output || String(result.error))}`);
+      fail(
+        "consumer",
+        `${label} of @tikhubapi/client + @tikhubapi/mock did not get the live-info example (exit ${result.status}):\n${indent(result.output || String(result.error))}`,
+      );
       continue;
     }
-    if (parsed.typedError !== "AuthenticationError 401") fail("@tikhubapi/client", `${label}: a 401 did not arrive as AuthenticationError (got ${parsed.typedError})`);
+    if (parsed.typedError !== "AuthenticationError 401")
+      fail("@tikhubapi/client", `${label}: a 401 did not arrive as AuthenticationError (got ${parsed.typedError})`);
     say(`  ${label}: live.getInfo via installed mock ${parsed.mock} → data.${parsed.keys.join(", data.")}, …; Prefer: code=401 → ${parsed.typedError}`);
   }
 
@@ -408,11 +465,25 @@ function consumer(packed) {
 
   // msw is an optional peer: not installed yet, so the scripts above ran without it; the /msw
   // subpath alone asks for it, by name. Then with msw installed, the handlers under setupServer.
-  const withoutMsw = run(process.execPath, ["--input-type=module", "-e", `import("@tikhubapi/mock/msw").then(() => console.log("loaded"), (e) => console.log(e.code + " " + e.message.split("\\n")[0]))`], { cwd: dir, env });
-  if (!/ERR_MODULE_NOT_FOUND .*'msw'/.test(withoutMsw.stdout)) fail("@tikhubapi/mock", `without msw installed, importing @tikhubapi/mock/msw should fail naming msw; got: ${withoutMsw.output.trim() || "(nothing)"}`);
+  const withoutMsw = run(
+    process.execPath,
+    [
+      "--input-type=module",
+      "-e",
+      `import("@tikhubapi/mock/msw").then(() => console.log("loaded"), (e) => console.log(e.code + " " + e.message.split("\\n")[0]))`,
+    ],
+    { cwd: dir, env },
+  );
+  if (!/ERR_MODULE_NOT_FOUND .*'msw'/.test(withoutMsw.stdout))
+    fail("@tikhubapi/mock", `without msw installed, importing @tikhubapi/mock/msw should fail naming msw; got: ${withoutMsw.output.trim() || "(nothing)"}`);
   else say(`  without msw: @tikhubapi/mock and @tikhubapi/client load; @tikhubapi/mock/msw → ${withoutMsw.stdout.trim().slice(0, 100)}`);
-  const mswInstall = run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", "--prefer-offline", `msw@${MSW_VERSION}`, ...(mswPackage ? [mswPackage.tarball] : [])], { cwd: dir, env: npmEnv(), timeout: 300_000 });
-  if (mswInstall.status !== 0) fail("consumer", `npm install msw@${MSW_VERSION} + @tikhubapi/msw failed (exit ${mswInstall.status}):\n${indent(mswInstall.output)}`);
+  const mswInstall = run(
+    "npm",
+    ["install", "--no-audit", "--no-fund", "--loglevel=error", "--prefer-offline", `msw@${MSW_VERSION}`, ...(mswPackage ? [mswPackage.tarball] : [])],
+    { cwd: dir, env: npmEnv(), timeout: 300_000 },
+  );
+  if (mswInstall.status !== 0)
+    fail("consumer", `npm install msw@${MSW_VERSION} + @tikhubapi/msw failed (exit ${mswInstall.status}):\n${indent(mswInstall.output)}`);
   else {
     fromTarballsOnly(dir);
     for (const [file, text, label] of [
@@ -426,8 +497,14 @@ function consumer(packed) {
         parsed = JSON.parse(result.stdout.trim().split("\n").pop() ?? "");
       } catch {}
       if (result.status !== 0 || !(parsed?.keys > 0) || parsed.limited !== "RateLimitError 30000 ms" || parsed.deprecated !== true) {
-        fail("@tikhubapi/msw", `${label} of @tikhubapi/msw under msw ${MSW_VERSION}'s setupServer did not answer the client as expected, or @tikhubapi/mock/msw did not re-export it (exit ${result.status}):\n${indent(result.output || String(result.error))}`);
-      } else say(`  ${label} of @tikhubapi/msw (msw ${MSW_VERSION} setupServer, client at its default base URL): live.getInfo → ${parsed.keys} room fields; Prefer: code=429 → ${parsed.limited}; @tikhubapi/mock/msw (deprecated) re-exports it`);
+        fail(
+          "@tikhubapi/msw",
+          `${label} of @tikhubapi/msw under msw ${MSW_VERSION}'s setupServer did not answer the client as expected, or @tikhubapi/mock/msw did not re-export it (exit ${result.status}):\n${indent(result.output || String(result.error))}`,
+        );
+      } else
+        say(
+          `  ${label} of @tikhubapi/msw (msw ${MSW_VERSION} setupServer, client at its default base URL): live.getInfo → ${parsed.keys} room fields; Prefer: code=429 → ${parsed.limited}; @tikhubapi/mock/msw (deprecated) re-exports it`,
+        );
     }
     writeFileSync(join(dir, "msw.mts"), TS_MSW);
     writeFileSync(join(dir, "msw.cts"), TS_MSW);
@@ -438,7 +515,10 @@ function consumer(packed) {
   writeFileSync(join(dir, "ok.mts"), TS_CALL("esmCall"));
   writeFileSync(join(dir, "ok.cts"), TS_CALL("cjsCall"));
   writeFileSync(join(dir, "missing-param.mts"), TS_MISSING_PARAM);
-  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG(["ok.mts", "ok.cts", ...(existsSync(join(dir, "msw.mts")) ? ["msw.mts", "msw.cts"] : [])]), null, 2));
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify(TSCONFIG(["ok.mts", "ok.cts", ...(existsSync(join(dir, "msw.mts")) ? ["msw.mts", "msw.cts"] : [])]), null, 2),
+  );
   writeFileSync(join(dir, "tsconfig.missing-param.json"), JSON.stringify(TSCONFIG(["missing-param.mts"]), null, 2));
   const ok = run(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: dir, env });
   if (ok.status !== 0) fail("@tikhubapi/client", `strict tsc of a typed call failed (exit ${ok.status}):\n${indent(ok.output)}`);
@@ -462,7 +542,9 @@ try {
   }
   if (packed.length === packages.length && packed.length > 0) {
     consumer(packed);
-    section(`today's consumers: npm install of the tarballs with the latest peers (TypeScript ${TODAY.typescript}, vitest ${TODAY.vitest}, Vite ${TODAY.vite}, msw ${TODAY.msw3} / ${TODAY.msw2})`);
+    section(
+      `today's consumers: npm install of the tarballs with the latest peers (TypeScript ${TODAY.typescript}, vitest ${TODAY.vitest}, Vite ${TODAY.vite}, msw ${TODAY.msw3} / ${TODAY.msw2})`,
+    );
     await todaysConsumers(packed, work, { fail, say, indent, fromTarballsOnly });
   } else fail("consumer", "skipped: not every public package packed");
 } catch (error) {
@@ -482,7 +564,10 @@ for (const { pkg, problem } of failures) say(`  FAIL     ${pkg}: ${problem}`);
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 // One test in the shape scripts/run-tests.mjs adds up; a cached output of the `//#test:release` task.
 mkdirSync(join(root, ".test-results"), { recursive: true });
-writeFileSync(join(root, ".test-results", "release-check.json"), JSON.stringify({ numPassedTests: failures.length ? 0 : 1, numFailedTests: failures.length ? 1 : 0 }));
+writeFileSync(
+  join(root, ".test-results", "release-check.json"),
+  JSON.stringify({ numPassedTests: failures.length ? 0 : 1, numFailedTests: failures.length ? 1 : 0 }),
+);
 if (failures.length) {
   say(`\nrelease:check FAILED: ${failures.length} problem(s), ${warnings.length} warning(s) in ${seconds} s`);
   process.exit(1);

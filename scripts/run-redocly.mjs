@@ -14,7 +14,7 @@ const require = createRequire(import.meta.url);
 function redoclyBin() {
   const pkgJson = require.resolve("@redocly/cli/package.json", { paths: [repoRoot] });
   const { bin } = require(pkgJson);
-  return join(dirname(pkgJson), typeof bin === "string" ? bin : bin.redocly ?? Object.values(bin)[0]);
+  return join(dirname(pkgJson), typeof bin === "string" ? bin : (bin.redocly ?? Object.values(bin)[0]));
 }
 
 const banner = /[║╔╚]/;

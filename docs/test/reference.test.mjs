@@ -6,11 +6,11 @@
 // status and body, and the credentials end up nowhere but in that request; the page fetches nothing else.
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, test } from "vitest";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
 import { startMock } from "@tikhubapi/mock";
 import { clientNames } from "@tikhubapi/spec/naming";
+import { chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { LANGUAGES } from "../lib/code-samples.mjs";
 
 const docsDir = fileURLToPath(new URL("../", import.meta.url));
@@ -18,7 +18,16 @@ const specPath = `${docsDir}dist/openapi.json`;
 const htmlPath = `${docsDir}dist/index.html`;
 const screenshotDir = `${docsDir}dist/`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 assert.ok(existsSync(specPath) && existsSync(htmlPath), `${htmlPath} is missing: run \`pnpm run docs\` first`);
 const spec = JSON.parse(readFileSync(specPath, "utf8"));
@@ -73,6 +82,7 @@ test("the docs' spec has the operations and sections the page is checked against
 });
 
 test("the introduction comes first: quick start, the samples (Swift not executed), the console and where credentials go", async () => {
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText (the text as rendered), not the DOM property
   const text = await page.locator("main, body").first().innerText();
   const at = (words) => text.indexOf(words);
   assert.ok(at("Quick start") >= 0, "no Quick start heading");
@@ -92,7 +102,9 @@ test("every operation is listed under its section, and nothing else is", async (
     const links = page.locator(`li[data-sidebar-id^="api-1/tag/${tag.toLowerCase()}/"] > a`);
     const expected = operations.filter((op) => op.tag === tag);
     await links.nth(expected.length - 1).waitFor();
-    const listed = await links.evaluateAll((as) => as.map((a) => ({ href: a.getAttribute("href"), label: a.querySelector(".group\\/button-label")?.textContent.trim() })));
+    const listed = await links.evaluateAll((as) =>
+      as.map((a) => ({ href: a.getAttribute("href"), label: a.querySelector(".group\\/button-label")?.textContent.trim() })),
+    );
     assert.deepEqual(listed.map((item) => item.href).sort(), expected.map((op) => `#${anchorOf(op)}`).sort(), `operations listed under "${tag}"`);
     assert.deepEqual(listed.map((item) => item.label).sort(), expected.map((op) => op.summary).sort(), `operation titles under "${tag}"`);
     seen.push(...listed.map((item) => item.href));
@@ -109,6 +121,7 @@ test("every operation renders with its title, its path and its first request sam
       await section.getByText(op.summary, { exact: true }).first().waitFor({ timeout: 30_000 });
       const firstSample = op.operation["x-codeSamples"][0].source.split("\n")[0];
       await section.getByText(firstSample.trim(), { exact: false }).first().waitFor({ timeout: 30_000 });
+      // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText (the text as rendered), not the DOM property
       const text = await section.innerText();
       if (!text.includes(op.path)) problems.push(`${op.id}: path ${op.path} not shown`);
     } catch (error) {
@@ -125,7 +138,10 @@ describe("GET /live/info", () => {
     await section.getByText(liveInfo.summary, { exact: true }).first().waitFor();
     await section.getByRole("button", { name: LANGUAGES[0].label, exact: true }).first().click();
     for (const language of LANGUAGES) await page.getByRole("option", { name: language.label }).first().waitFor();
-    await page.getByRole("option", { name: LANGUAGES.find((l) => l.id === "typescript").label }).first().click();
+    await page
+      .getByRole("option", { name: LANGUAGES.find((l) => l.id === "typescript").label })
+      .first()
+      .click();
     const { namespace, method } = clientNames(liveInfo.operation);
     await section.getByText(`tikhub.${namespace}.${method}(`, { exact: false }).first().waitFor();
     await page.waitForTimeout(300);
@@ -136,7 +152,10 @@ describe("GET /live/info", () => {
     const username = "console-user";
     const password = "pa55-w0rd-typed-in";
     const port = new URL(mock.url).port;
-    await page.getByRole("button", { name: new RegExp(`Test Request.*get ${liveInfo.path}\\)`) }).first().click();
+    await page
+      .getByRole("button", { name: new RegExp(`Test Request.*get ${liveInfo.path}\\)`) })
+      .first()
+      .click();
     const dialog = page.getByRole("dialog");
     await dialog.waitFor();
     // The mock is the first server; its port is a server variable (default 4010), set here to the test's mock.
@@ -167,12 +186,20 @@ describe("GET /live/info", () => {
       for (const { name } of (await indexedDB.databases?.()) ?? []) {
         const db = await new Promise((resolve, reject) => Object.assign(indexedDB.open(name), { onsuccess: (e) => resolve(e.target.result), onerror: reject }));
         for (const store of db.objectStoreNames) {
-          const all = await new Promise((resolve) => Object.assign(db.transaction(store).objectStore(store).getAll(), { onsuccess: (e) => resolve(e.target.result) }));
+          const all = await new Promise((resolve) =>
+            Object.assign(db.transaction(store).objectStore(store).getAll(), { onsuccess: (e) => resolve(e.target.result) }),
+          );
           databases.push(JSON.stringify(all));
         }
         db.close();
       }
-      return { url: location.href, local: JSON.stringify({ ...localStorage }), session: JSON.stringify({ ...sessionStorage }), cookie: document.cookie, databases };
+      return {
+        url: location.href,
+        local: JSON.stringify({ ...localStorage }),
+        session: JSON.stringify({ ...sessionStorage }),
+        cookie: document.cookie,
+        databases,
+      };
     });
     for (const [where, value] of Object.entries(kept)) {
       const text = JSON.stringify(value);

@@ -8,11 +8,11 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import { afterAll, beforeAll, describe, test } from "vitest";
 import { startMock } from "@tikhubapi/mock";
 import { buildModel, deref as derefIn } from "@tikhubapi/spec/model";
-import { BASE_URL, LANGUAGES } from "../lib/code-samples.mjs";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { ensureSampleRuntimes } from "../../scripts/ensure-sample-runtimes.mjs";
+import { BASE_URL, LANGUAGES } from "../lib/code-samples.mjs";
 import { runSamples } from "./helpers/run-samples.mjs";
 
 const docsDir = new URL("../", import.meta.url).pathname;
@@ -59,7 +59,8 @@ describe("the samples on the page", () => {
         }
         if (sample.lang !== language.lang) problems.push(`${id} [${language.label}]: lang ${sample.lang}, expected ${language.lang}`);
         if (!sample.source.includes(BASE_URL)) problems.push(`${id} [${language.label}]: does not call ${BASE_URL}`);
-        for (const variable of ["TIKHUB_USERNAME", "TIKHUB_PASSWORD"]) if (!sample.source.includes(variable)) problems.push(`${id} [${language.label}]: does not read ${variable}`);
+        for (const variable of ["TIKHUB_USERNAME", "TIKHUB_PASSWORD"])
+          if (!sample.source.includes(variable)) problems.push(`${id} [${language.label}]: does not read ${variable}`);
       }
     }
     assert.deepEqual(problems, []);
@@ -70,8 +71,14 @@ describe("the samples on the page", () => {
     for (const { id, operation, model } of operations) {
       const { namespace, method, cliCommand: command } = model;
       const section = namespace;
-      const ts = sampleOf(operation, LANGUAGES.find((l) => l.id === "typescript")).source;
-      const cli = sampleOf(operation, LANGUAGES.find((l) => l.id === "cli")).source;
+      const ts = sampleOf(
+        operation,
+        LANGUAGES.find((l) => l.id === "typescript"),
+      ).source;
+      const cli = sampleOf(
+        operation,
+        LANGUAGES.find((l) => l.id === "cli"),
+      ).source;
       if (!ts.includes(`tikhub.${namespace}.${method}(`)) problems.push(`${id} [TypeScript]: does not call tikhub.${namespace}.${method}(…)`);
       if (!new RegExp(`^tikhub ${section} ${command}\\b`, "m").test(cli)) problems.push(`${id} [CLI]: does not run tikhub ${section} ${command}`);
     }
@@ -108,7 +115,14 @@ describe("every executed sample, run as shown against the mock, gets the documen
   let seconds;
   const concurrency = Math.max(2, Math.min(8, cpus().length * 3));
   // A reader's shell: the credentials (any work on the mock) and a UTF-8 locale (Java prints with it).
-  const sampleEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TIKHUB_USERNAME: "demo", TIKHUB_PASSWORD: "demo-password", NO_COLOR: "1", LANG: "C.UTF-8" };
+  const sampleEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    TIKHUB_USERNAME: "demo",
+    TIKHUB_PASSWORD: "demo-password",
+    NO_COLOR: "1",
+    LANG: "C.UTF-8",
+  };
 
   beforeAll(async () => {
     ensureSampleRuntimes();
@@ -146,7 +160,8 @@ describe("every executed sample, run as shown against the mock, gets the documen
       test(`${id} [${language.label}]`, () => {
         const problem = problemOf(operation, language, outcome.results.get(`${id} ${language.id}`));
         assert.equal(problem, null);
-        (outcome.passed ??= new Set()).add(`${id} ${language.id}`);
+        outcome.passed ??= new Set();
+        outcome.passed.add(`${id} ${language.id}`);
       });
     }
   }
@@ -154,8 +169,14 @@ describe("every executed sample, run as shown against the mock, gets the documen
   test("a wrong sample fails, and the failure names the operation and the language", async () => {
     // Two samples broken the way samples go wrong: a path the API does not have, a method the client does not have.
     const { id, operation } = operations.find((op) => (op.operation.parameters ?? []).length > 0);
-    const curl = sampleOf(operation, LANGUAGES.find((l) => l.id === "curl")).source;
-    const ts = sampleOf(operation, LANGUAGES.find((l) => l.id === "typescript")).source;
+    const curl = sampleOf(
+      operation,
+      LANGUAGES.find((l) => l.id === "curl"),
+    ).source;
+    const ts = sampleOf(
+      operation,
+      LANGUAGES.find((l) => l.id === "typescript"),
+    ).source;
     const broken = [
       { operationId: id, language: "curl", source: curl.replace(`${BASE_URL}/`, `${BASE_URL}/no-such-path/`) },
       { operationId: id, language: "typescript", source: ts.replace(/(tikhub\.\w+\.)(\w+)\(/, "$1$2Typo(") },
@@ -189,6 +210,7 @@ function problemOf(operation, language, result) {
   // The client and the CLI print the envelope's data; the others the whole body.
   const expected = answers.map((body) => comparable(language.id === "typescript" || language.id === "cli" ? body.data : body));
   const got = comparable(printed);
-  if (!expected.some((answer) => isDeepStrictEqual(answer, got))) return `${where}: printed something other than the documented 200 answer: ${result.stdout.slice(0, 600)}`;
+  if (!expected.some((answer) => isDeepStrictEqual(answer, got)))
+    return `${where}: printed something other than the documented 200 answer: ${result.stdout.slice(0, 600)}`;
   return null;
 }

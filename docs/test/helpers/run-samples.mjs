@@ -46,9 +46,11 @@ export function run(command, args, { cwd, env, timeoutMs = 60_000 } = {}) {
 
 async function pool(items, concurrency, work) {
   const queue = [...items];
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (queue.length > 0) await work(queue.shift());
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (queue.length > 0) await work(queue.shift());
+    }),
+  );
 }
 
 /** Which sample files a compiler's output names: liveGetInfo.mts(3,1) / LiveGetInfo.java:3 → their diagnostics. */
@@ -72,7 +74,10 @@ export async function runSamples(samples, { mockUrl, workDir, env, concurrency =
 
   // `tikhub` as a reader has it after `npm install -g @tikhubapi/cli`.
   const tikhub = join(dirs.bin, "tikhub");
-  writeFileSync(tikhub, `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(require.resolve("@tikhubapi/cli/package.json").replace(/package\.json$/, "bin/tikhub.mjs"))} "$@"\n`);
+  writeFileSync(
+    tikhub,
+    `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(require.resolve("@tikhubapi/cli/package.json").replace(/package\.json$/, "bin/tikhub.mjs"))} "$@"\n`,
+  );
   chmodSync(tikhub, 0o755);
   const runEnv = { ...env, PATH: `${dirs.bin}:${process.env.PATH}` };
 
@@ -101,7 +106,12 @@ export async function runSamples(samples, { mockUrl, workDir, env, concurrency =
         const className = javaClassName(id);
         writeFileSync(join(dirs.java, `${className}.java`), source);
         // Quicker JVM start-up for a one-request program; the sample itself is unchanged.
-        return { sample, command: "java", args: ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", dirs["java-out"], className], compiledFrom: `${className}.java` };
+        return {
+          sample,
+          command: "java",
+          args: ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", dirs["java-out"], className],
+          compiledFrom: `${className}.java`,
+        };
       }
       default:
         throw new Error(`no runner for ${sample.language}`);
@@ -110,7 +120,16 @@ export async function runSamples(samples, { mockUrl, workDir, env, concurrency =
 
   // Both compilers at once, each over all of its samples in one call.
   const tsconfig = {
-    compilerOptions: { target: "es2022", module: "nodenext", moduleResolution: "nodenext", strict: true, skipLibCheck: true, types: ["node"], rootDir: ".", outDir: "../ts-out" },
+    compilerOptions: {
+      target: "es2022",
+      module: "nodenext",
+      moduleResolution: "nodenext",
+      strict: true,
+      skipLibCheck: true,
+      types: ["node"],
+      rootDir: ".",
+      outDir: "../ts-out",
+    },
     include: ["*.mts"],
   };
   writeFileSync(join(dirs.ts, "tsconfig.json"), JSON.stringify(tsconfig));
@@ -121,7 +140,9 @@ export async function runSamples(samples, { mockUrl, workDir, env, concurrency =
   };
   const [tsc, javac] = await Promise.all([
     timed(run(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", dirs.ts], { cwd: docsDir, timeoutMs: 180_000 })),
-    timed(javaFiles.length ? run("javac", ["-d", dirs["java-out"], ...javaFiles], { timeoutMs: 180_000 }) : Promise.resolve({ code: 0, stdout: "", stderr: "" })),
+    timed(
+      javaFiles.length ? run("javac", ["-d", dirs["java-out"], ...javaFiles], { timeoutMs: 180_000 }) : Promise.resolve({ code: 0, stdout: "", stderr: "" }),
+    ),
   ]);
   const compileErrors = new Map([
     ...diagnosticsByFile(tsc.stdout + tsc.stderr, /([A-Za-z0-9_]+\.mts)\(\d+,\d+\): error/),

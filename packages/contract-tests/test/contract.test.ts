@@ -173,7 +173,9 @@ describe("the default live room is worth rendering", () => {
     const readme = readFileSync(new URL("../../client/README.md", import.meta.url), "utf8");
     const call = /const \{ data: room \} = await tikhub\.live\.getInfo\((\{[^)]*\})\);\nconsole\.log\(room\.title, room\.user_count\);/.exec(readme);
     expect(call, "the README's quick start").not.toBeNull();
-    const { data: room } = (await client.live.getInfo(JSON.parse(call![1]!.replace(/(\w+):/g, '"$1":')))) as { data: Record<string, any> };
+    const { data: room } = (await client.live.getInfo(JSON.parse(call![1]!.replace(/(\w+):/g, '"$1":')))) as {
+      data: { title: string; user_count: number; owner: { nickname: string; avatar_thumb: { url_list: string[] } }; stream_url: { hls_pull_url: string } };
+    };
     expect(typeof room.title).toBe("string");
     expect(room.title.length).toBeGreaterThan(0);
     expect(room.user_count).toBeGreaterThan(0);

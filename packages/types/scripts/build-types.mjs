@@ -6,7 +6,10 @@ const generated = readFileSync(new URL("../src/generated/openapi.d.ts", import.m
 const dist = new URL("../dist/", import.meta.url);
 const names = "paths, components, operations, webhooks, $defs";
 mkdirSync(dist, { recursive: true });
-for (const [dts, specifier] of [["d.ts", "./openapi.js"], ["d.cts", "./openapi.cjs"]]) {
+for (const [dts, specifier] of [
+  ["d.ts", "./openapi.js"],
+  ["d.cts", "./openapi.cjs"],
+]) {
   writeFileSync(new URL(`openapi.${dts}`, dist), generated);
   writeFileSync(new URL(`index.${dts}`, dist), `export type { ${names} } from "${specifier}";\n`);
 }

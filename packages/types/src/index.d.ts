@@ -1,1 +1,1 @@
-export type { paths, components, operations, webhooks, $defs } from "./generated/openapi.js";
+export type { $defs, components, operations, paths, webhooks } from "./generated/openapi.js";
