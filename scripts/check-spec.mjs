@@ -30,9 +30,10 @@ const catalog = loadCatalog();
 const context = { spec, validator: createSpecValidator(spec) };
 const problems = [];
 const fail = (where, what) => problems.push(`${where}: ${what}`);
-const resultsDir = new URL("../.test-results/", import.meta.url);
+// In the spec package (openapi/), whose `test` task caches it as an output.
+const resultsDir = new URL("../openapi/.test-results/", import.meta.url);
 
-/** The report the test runner adds up (.test-results/spec.json, see scripts/run-tests.mjs), then the problems and the exit code. */
+/** The report the test runner adds up (openapi/.test-results/spec.json, see scripts/run-tests.mjs), then the problems and the exit code. */
 function finish(passed, failed) {
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(new URL("spec.json", resultsDir), JSON.stringify({ numPassedTests: passed, numFailedTests: failed }));

@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { normaliseScenarios, ScenarioOptionError } from "@tikhubapi/mock-behaviour";
 import { PortInUseError } from "./ports.js";
 import { MockStartError, startMock } from "./start-mock.js";
+import { watchLauncher } from "./watch-launcher.js";
 
 const USAGE = `Usage: tikhub-mock [--port 4010] [--host 127.0.0.1] [--dynamic] [--proxy <upstream-url>]
                    [--latency MS|MIN-MAX] [--rate-limit N] [--fail-rate P]
@@ -52,6 +53,9 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const portText = values.port ?? process.env.PORT ?? "4010";
   if (!/^\d+$/.test(portText) || Number(portText) > 65535) fail(`--port must be a number from 0 to 65535, got "${portText}"`);
   const host = values.host ?? "127.0.0.1";
+  // When `pnpm mock` or `npx tikhub-mock` is stopped with SIGTERM, the signal never reaches this
+  // process: stop when the launcher goes away (see watch-launcher.ts).
+  watchLauncher(() => process.kill(process.pid, "SIGTERM"));
   let scenarios: ReturnType<typeof normaliseScenarios>;
   try {
     scenarios = normaliseScenarios({ latency: values.latency, rateLimit: values["rate-limit"], failRate: values["fail-rate"] });

@@ -1,4 +1,4 @@
-// Where each runtime's binary is (registry packages of @tikhubapi/runtime-binaries, resolved from
+// Where each runtime's binary is (registry packages installed in ../runtimes by scripts/ensure-runtimes.mjs, resolved from
 // their platform packages so no postinstall is needed) and how the smoke cases are launched on it.
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, realpathSync } from "node:fs";
