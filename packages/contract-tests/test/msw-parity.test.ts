@@ -104,6 +104,10 @@ async function runMatrix(baseUrl: string): Promise<Results> {
     }
     for (const [name, value] of invalidValues(op)) cases.set(`${name}=${value}`, await raw(op, { ...op.exampleParams, [name]: value }));
     cases.set("POST", await raw(op, op.exampleParams, { method: "POST" }));
+    // Prism's own errors (problem+json): a status the operation does not document, an example it lacks, a path the spec lacks.
+    cases.set("Prefer: code=418", await raw(op, op.exampleParams, { headers: { prefer: "code=418" } }));
+    cases.set("Prefer: example=no-such-example", await raw(op, op.exampleParams, { headers: { prefer: "example=no-such-example" } }));
+    cases.set("unknown path", await seen(await globalThis.fetch(`${baseUrl}${op.path}/no-such-path`, { headers: { authorization: DEMO } })));
     if (op.paged) {
       const pages: unknown[] = [];
       for await (const page of methodOf(client, op).pages!(op.exampleParams, { maxPages: 10 })) pages.push(page);

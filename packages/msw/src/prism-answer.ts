@@ -2,15 +2,15 @@
 // stand-in for the Prism process, from the same spec. The core has already judged the credentials
 // (the Node mock then hands Prism a credential it accepts), so what is left of Prism's order is: the
 // query check (the documented 400), a chosen status (`Prefer: code=…`), then the chosen or first 200
-// example. Its own errors are problem+json, worded as Prism words them.
+// example. Its own errors are problem+json from Prism's templates (src/generated/prism-errors.ts,
+// read from @stoplight/prism-http at build), with Prism's details.
 import { exampleAnswer, type MockRequest, type OpenApiSpec, type PlainAnswer, type SpecOperation } from "@tikhubapi/mock-behaviour";
 import type { ParameterModel } from "@tikhubapi/spec/model";
 import { checkParams } from "@tikhubapi/spec/runtime";
+import { PRISM_ERRORS } from "./generated/prism-errors.js";
 
-const PRISM_ERRORS = "https://stoplight.io/prism/errors";
-
-function problem(status: number, type: string, title: string, detail: string): PlainAnswer {
-  return { status, headers: { "content-type": "application/problem+json" }, body: { type: `${PRISM_ERRORS}#${type}`, title, status, detail } };
+function problem(template: { type: string; title: string; status: number }, detail: string): PlainAnswer {
+  return { status: template.status, headers: { "content-type": "application/problem+json" }, body: { ...template, detail } };
 }
 
 /** The operation's parameters as the model reads them (generated into the slim data; descriptions dropped). */
@@ -34,30 +34,20 @@ export interface ServeDecision {
 export function prismAnswer(spec: OpenApiSpec, decision: ServeDecision, request: MockRequest): PlainAnswer {
   const { operation } = decision;
   if (!operation) {
-    return problem(
-      404,
-      "NO_PATH_MATCHED_ERROR",
-      "Route not resolved, no path matched",
-      `The route ${request.path} hasn't been found in the specification file`,
-    );
+    return problem(PRISM_ERRORS.noPathMatched, `The route ${request.path} hasn't been found in the specification file`);
   }
   const invalid = checkParams(paramsOf(operation), request.query)[0]?.message;
   if (invalid !== undefined) {
-    return exampleAnswer(spec, operation, 400) ?? exampleAnswer(spec, operation, 422) ?? problem(422, "UNPROCESSABLE_ENTITY", "Invalid request", invalid);
+    return exampleAnswer(spec, operation, 400) ?? exampleAnswer(spec, operation, 422) ?? problem(PRISM_ERRORS.unprocessable, invalid);
   }
   if (decision.code !== undefined) {
     return (
       exampleAnswer(spec, operation, decision.code, decision.code === 200 ? decision.example : undefined) ??
-      problem(404, "NOT_FOUND", "The server cannot find the requested content", `Requested status code ${decision.code} is not defined in the document.`)
+      problem(PRISM_ERRORS.notFound, `Requested status code ${decision.code} is not defined in the document.`)
     );
   }
   return (
     exampleAnswer(spec, operation, 200, decision.example) ??
-    problem(
-      404,
-      "NOT_FOUND",
-      "The server cannot find the requested content",
-      `Response for contentType: application/json and exampleKey: ${decision.example} does not exist.`,
-    )
+    problem(PRISM_ERRORS.notFound, `Response for contentType: application/json and exampleKey: ${decision.example} does not exist.`)
   );
 }
