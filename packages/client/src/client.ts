@@ -1,6 +1,6 @@
 import { basicToken, DEFAULT_BASE_URL } from "@tikhubapi/spec/runtime";
 import type { paths } from "@tikhubapi/types";
-import createClient, { type Client } from "openapi-fetch";
+import createClient, { type Client, type ClientOptions } from "openapi-fetch";
 import { hider } from "./answer.js";
 import { BufferedResponse } from "./buffered-response.js";
 import { unwrap } from "./envelope.js";
@@ -31,6 +31,12 @@ export interface TikHubClientOptions {
   fetch?: (input: Request, init?: RequestInit) => Promise<Response>;
   /** Extra headers sent with every request. */
   headers?: Record<string, string>;
+  /**
+   * openapi-fetch's own client options for `raw` (and so every call): `querySerializer`, `Request`,
+   * `requestInitExt`, and RequestInit defaults such as `credentials` or `cache`. The base URL, headers
+   * and fetch are the client's own options.
+   */
+  openapiFetch?: Omit<ClientOptions, "baseUrl" | "fetch" | "headers">;
 }
 
 /**
@@ -66,7 +72,7 @@ export function createTikHubClient(options: TikHubClientOptions = {}): TikHubCli
   // Without a fetch option the global fetch is looked up per call: an interceptor installed after the
   // client was made (MSW's `setupServer().listen()` in a test's beforeAll) still sees every request.
   const fetch = fetchImpl ?? ((input: Request, init?: RequestInit) => globalThis.fetch(input, init));
-  const raw = createClient<paths>({ baseUrl, headers, fetch: createPipeline({ fetch, baseUrl, maxRetries, timeoutMs, retryAfterCapMs, password }) });
+  const raw = createClient<paths>({ ...options.openapiFetch, baseUrl, headers, fetch: createPipeline({ fetch, baseUrl, maxRetries, timeoutMs, retryAfterCapMs, password }) });
 
   const client: Record<string, unknown> = { raw, baseUrl, GET: raw.GET, use: raw.use, eject: raw.eject };
   for (const op of OPERATIONS) {
