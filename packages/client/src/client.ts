@@ -83,7 +83,7 @@ export function createTikHubClient(options: TikHubClientOptions = {}): TikHubCli
       if (signal !== undefined && typeof signal?.addEventListener !== "function") throw new InvalidRequestError("Option signal must be an AbortSignal");
       if (callHeaders !== undefined && Object(callHeaders) !== callHeaders) throw new InvalidRequestError("Option headers must be an object");
       // parseAs "text": the pipeline's BufferedResponse hands over the text it read, no second read.
-      const { data, error, response } = await raw.GET(op.path as never, { ...requestOptions, params: { query: params }, parseAs: "text" } as never);
+      const { data, error, response } = await raw.GET(op.path as never, { ...requestOptions, callerSignal: signal ?? null, params: { query: params }, parseAs: "text" } as never);
       const quoted = BufferedResponse.textOf(response) !== undefined;
       const text: string = response.ok ? (data ?? "") : typeof error === "string" ? error : error === undefined ? "" : JSON.stringify(error);
       return unwrap(`GET ${op.path}`, response, text, quoted, () => hider(password, new Headers(callHeaders).get("authorization") ?? authorization ?? null));
