@@ -130,18 +130,24 @@ try {
 }
 `;
 
+/** Runs the smoke script against `from` (the handlers' module) in the project: the run and its last line's JSON. */
+async function runSmoke(project, from) {
+  writeFileSync(join(project.dir, "smoke.mjs"), smoke(from));
+  const result = await runAsync(project.node, ["smoke.mjs"], { cwd: project.dir, timeout: 90_000 });
+  try {
+    return { result, parsed: JSON.parse(result.stdout.trim().split("\n").pop() ?? "") };
+  } catch {
+    return { result, parsed: undefined };
+  }
+}
+
 /** @tikhubapi/msw with one msw major alone. */
 async function mswAlone(project, major, ctx) {
   if (!project) return;
   const label = `@tikhubapi/msw + msw ${major}`;
   const stoplight = project.installed.filter((key) => /node_modules\/@stoplight\//.test(key));
   if (stoplight.length) ctx.fail(label, `installs ${stoplight.length} @stoplight/* packages (e.g. ${stoplight[0]}): Prism must not come with the MSW handlers`);
-  writeFileSync(join(project.dir, "smoke.mjs"), smoke("@tikhubapi/msw"));
-  const result = await runAsync(project.node, ["smoke.mjs"], { cwd: project.dir, timeout: 90_000 });
-  let parsed;
-  try {
-    parsed = JSON.parse(result.stdout.trim().split("\n").pop() ?? "");
-  } catch {}
+  const { result, parsed } = await runSmoke(project, "@tikhubapi/msw");
   if (result.status !== 0 || parsed?.ok !== 200 || parsed.anonymous !== 401 || !String(parsed.msw).startsWith(`${major}.`)) {
     ctx.fail(
       label,
@@ -159,12 +165,7 @@ async function mswAlone(project, major, ctx) {
 async function mockWithMsw3(project, ctx) {
   if (!project) return;
   const label = "@tikhubapi/mock + msw 3";
-  writeFileSync(join(project.dir, "smoke.mjs"), smoke("@tikhubapi/mock/msw"));
-  const result = await runAsync(project.node, ["smoke.mjs"], { cwd: project.dir, timeout: 90_000 });
-  let parsed;
-  try {
-    parsed = JSON.parse(result.stdout.trim().split("\n").pop() ?? "");
-  } catch {}
+  const { result, parsed } = await runSmoke(project, "@tikhubapi/mock/msw");
   if (result.status !== 0 || parsed?.ok !== 200 || !String(parsed.msw).startsWith("3.")) {
     ctx.fail(label, `the deprecated @tikhubapi/mock/msw under msw 3's setupServer did not answer 200 (exit ${result.status}):\n${ctx.indent(result.output)}`);
     return;
