@@ -11,6 +11,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { BASE_URL, LANGUAGES, withCodeSamples } from "../docs/lib/code-samples.mjs";
+import { ensureScalar } from "./ensure-scalar.mjs";
 import { bundlePath, repoRoot } from "./run-redocly.mjs";
 
 const distDir = join(repoRoot, "docs", "dist");
@@ -114,9 +115,14 @@ spec.servers = [
   ...(spec.servers ?? [{ url: BASE_URL }]),
 ];
 
-// The package exports no path to its browser build: it is read from the docs package's node_modules.
-const libraryPath = join(repoRoot, "docs", "node_modules", "@scalar", "api-reference", "dist", "browser", "standalone.js");
-if (!existsSync(libraryPath)) fail(`${relative(repoRoot, libraryPath)} is missing: run \`pnpm install\``);
+// Scalar's self-contained browser build, the one file of @scalar/api-reference the page uses: fetched
+// from the npm registry on first use and checked against its pinned integrity (scripts/ensure-scalar.mjs).
+let libraryPath;
+try {
+  libraryPath = ensureScalar();
+} catch (error) {
+  fail(error.message);
+}
 
 // Scalar's options (https://guides.scalar.com/scalar/scalar-api-references/configuration).
 const CONFIG = {

@@ -12,6 +12,11 @@ const require = createRequire(import.meta.url);
 const urlArg = process.argv.indexOf("--url");
 const spec = loadSpec();
 let baseUrl = urlArg > 0 ? process.argv[urlArg + 1] : undefined;
+if (urlArg > 0 && !/^https?:\/\/[^/]/.test(baseUrl ?? "")) {
+  console.error(`mock-tour: --url must be an http(s) URL such as http://127.0.0.1:4010, got ${JSON.stringify(baseUrl ?? "")}`);
+  process.exit(2);
+}
+baseUrl = baseUrl?.replace(/\/+$/, "");
 let mock;
 if (!baseUrl) {
   const { startMock } = await import(require.resolve("../packages/mock/dist/index.js"));
@@ -23,7 +28,14 @@ console.log(`${"operation".padEnd(28)} ${"path".padEnd(28)} status  bytes  = exa
 for (const { id, path, params } of OPERATIONS) {
   const query = new URLSearchParams();
   for (const p of params) if (p.example !== undefined) query.set(p.name, String(p.example));
-  const response = await fetch(`${baseUrl}${path}?${query}`, { headers: { authorization: "Basic ZGVtbzpkZW1v" } });
+  let response;
+  try {
+    response = await fetch(`${baseUrl}${path}?${query}`, { headers: { authorization: "Basic ZGVtbzpkZW1v" } });
+  } catch (error) {
+    console.error(`mock-tour: cannot reach the mock at ${baseUrl} (${error.cause?.code ?? error.cause?.message ?? error.message}): start it with \`pnpm mock\`, or leave out --url to start one`);
+    await mock?.close();
+    process.exit(1);
+  }
   const text = await response.text();
   const example = deref(spec, Object.values(spec.paths[path].get.responses["200"].content["application/json"].examples)[0]).value;
   const same = response.status === 200 && isDeepStrictEqual(JSON.parse(text), example);

@@ -6,6 +6,8 @@
 //                    under setupServer (Node 24 / Node 20).
 //   TypeScript 7     client + types + handlers compile under `nodenext` and `bundler` (strict,
 //                    exactOptionalPropertyTypes, skipLibCheck off); a missing required parameter does not.
+//   mock + msw 3     `npm install msw@3 <@tikhubapi/mock>` (once an ERESOLVE) installs cleanly; its deprecated
+//                    /msw subpath answers under msw 3.
 //   vitest 5         the Vitest example of packages/msw/README.md, as printed, on Node 24 with msw 3
 //                    (a call, a forced 429, a paged walk).
 //   Vite             the browser example of packages/msw/README.md as printed (`npx msw init`, src/mocks.ts,
@@ -111,7 +113,7 @@ async function install(label, dir, specs, node, ctx) {
   return { dir, seconds, warnings, installed, node };
 }
 
-const SMOKE = `import { createHandlers, DEFAULT_BASE_URL } from "@tikhubapi/msw";
+const smoke = (from) => `import { createHandlers, DEFAULT_BASE_URL } from "${from}";
 import { setupServer } from "msw/node";
 import { readFileSync } from "node:fs";
 
@@ -128,18 +130,24 @@ try {
 }
 `;
 
+/** Runs the smoke script against `from` (the handlers' module) in the project: the run and its last line's JSON. */
+async function runSmoke(project, from) {
+  writeFileSync(join(project.dir, "smoke.mjs"), smoke(from));
+  const result = await runAsync(project.node, ["smoke.mjs"], { cwd: project.dir, timeout: 90_000 });
+  try {
+    return { result, parsed: JSON.parse(result.stdout.trim().split("\n").pop() ?? "") };
+  } catch {
+    return { result, parsed: undefined };
+  }
+}
+
 /** @tikhubapi/msw with one msw major alone. */
 async function mswAlone(project, major, ctx) {
   if (!project) return;
   const label = `@tikhubapi/msw + msw ${major}`;
   const stoplight = project.installed.filter((key) => /node_modules\/@stoplight\//.test(key));
   if (stoplight.length) ctx.fail(label, `installs ${stoplight.length} @stoplight/* packages (e.g. ${stoplight[0]}): Prism must not come with the MSW handlers`);
-  writeFileSync(join(project.dir, "smoke.mjs"), SMOKE);
-  const result = await runAsync(project.node, ["smoke.mjs"], { cwd: project.dir, timeout: 90_000 });
-  let parsed;
-  try {
-    parsed = JSON.parse(result.stdout.trim().split("\n").pop() ?? "");
-  } catch {}
+  const { result, parsed } = await runSmoke(project, "@tikhubapi/msw");
   if (result.status !== 0 || parsed?.ok !== 200 || parsed.anonymous !== 401 || !String(parsed.msw).startsWith(`${major}.`)) {
     ctx.fail(
       label,
@@ -151,6 +159,20 @@ async function mswAlone(project, major, ctx) {
     `  ${label} (npm on Node ${await versionOf(project.node)}): ${project.installed.length} packages, ${mb(du(join(project.dir, "node_modules")))} in node_modules, no @stoplight/*, in ${project.seconds} s; setupServer (msw ${parsed.msw}) → 200 "${parsed.title}", no credentials → 401`,
   );
   return { packages: project.installed.length, bytes: du(join(project.dir, "node_modules")), title: parsed.title };
+}
+
+/** `npm install msw@3 @tikhubapi/mock` (an ERESOLVE while the mock's msw peer was ^2): installs, and the deprecated /msw subpath answers. */
+async function mockWithMsw3(project, ctx) {
+  if (!project) return;
+  const label = "@tikhubapi/mock + msw 3";
+  const { result, parsed } = await runSmoke(project, "@tikhubapi/mock/msw");
+  if (result.status !== 0 || parsed?.ok !== 200 || !String(parsed.msw).startsWith("3.")) {
+    ctx.fail(label, `the deprecated @tikhubapi/mock/msw under msw 3's setupServer did not answer 200 (exit ${result.status}):\n${ctx.indent(result.output)}`);
+    return;
+  }
+  ctx.say(
+    `  ${label} (npm on Node ${await versionOf(project.node)}): installs with no flag and no peer warning (${project.installed.length} packages, ${mb(du(join(project.dir, "node_modules")))}: Prism included); the deprecated @tikhubapi/mock/msw answers 200 under msw ${parsed.msw}`,
+  );
 }
 
 const versions = new Map();
@@ -373,9 +395,9 @@ async function openInChromium(dist, label, ctx, expectedTitle) {
 /** Runs every project of today's ecosystem; `packed` are the tarballs ({ name, tarball }). */
 export async function todaysConsumers(packed, work, ctx) {
   const tarball = (name) => packed.find((p) => p.name === name)?.tarball;
-  const [client, types, msw] = ["@tikhubapi/client", "@tikhubapi/types", "@tikhubapi/msw"].map(tarball);
-  if (!client || !types || !msw) {
-    ctx.fail("consumers", "skipped: the client, types or msw tarball is missing");
+  const [client, types, msw, mock] = ["@tikhubapi/client", "@tikhubapi/types", "@tikhubapi/msw", "@tikhubapi/mock"].map(tarball);
+  if (!client || !types || !msw || !mock) {
+    ctx.fail("consumers", "skipped: the client, types, msw or mock tarball is missing");
     return;
   }
   let modern;
@@ -387,21 +409,23 @@ export async function todaysConsumers(packed, work, ctx) {
   }
   const dir = (name) => join(work, "today", name);
   const started = Date.now();
-  const [alone3, alone2, ts7, vitest, vite] = await Promise.all([
+  const [alone3, alone2, ts7, vitest, vite, mockMsw3] = await Promise.all([
     install("msw 3 alone", dir("msw3"), [msw, `msw@${TODAY.msw3}`], modern, ctx),
     install("msw 2 alone", dir("msw2"), [msw, `msw@${TODAY.msw2}`], process.execPath, ctx),
     install(`TypeScript ${TODAY.typescript}`, dir("typescript7"), [client, types, msw, `typescript@${TODAY.typescript}`, `msw@${TODAY.msw3}`], modern, ctx),
     install(`vitest ${TODAY.vitest}`, dir("vitest5"), [client, types, msw, `vitest@${TODAY.vitest}`, `msw@${TODAY.msw3}`], modern, ctx),
     install(`Vite ${TODAY.vite}`, dir("vite"), [client, types, msw, `vite@${TODAY.vite}`, `msw@${TODAY.msw3}`], modern, ctx),
+    install("@tikhubapi/mock + msw 3", dir("mock-msw3"), [mock, `msw@${TODAY.msw3}`], modern, ctx),
   ]);
   ctx.say(
-    `  5 npm installs in parallel (npm ${await npmVersion(modern)}, on Node ${await versionOf(modern)}; msw 2 on Node ${process.versions.node}): ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `  6 npm installs in parallel (npm ${await npmVersion(modern)}, on Node ${await versionOf(modern)}; msw 2 on Node ${process.versions.node}): ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   const size = await mswAlone(alone3, 3, ctx);
   await mswAlone(alone2, 2, ctx);
   await typescript7(ts7, ctx);
   await vitest5(vitest, ctx);
   await viteBuild(vite, ctx, size?.title);
+  await mockWithMsw3(mockMsw3, ctx);
   return size;
 }
 

@@ -1,6 +1,6 @@
 import { basicToken, DEFAULT_BASE_URL } from "@tikhubapi/spec/runtime";
 import type { paths } from "@tikhubapi/types";
-import createClient, { type Client } from "openapi-fetch";
+import createClient, { type Client, type ClientOptions } from "openapi-fetch";
 import { hider } from "./answer.js";
 import { BufferedResponse } from "./buffered-response.js";
 import { unwrap } from "./envelope.js";
@@ -31,6 +31,12 @@ export interface TikHubClientOptions {
   fetch?: (input: Request, init?: RequestInit) => Promise<Response>;
   /** Extra headers sent with every request. */
   headers?: Record<string, string>;
+  /**
+   * openapi-fetch's own client options for `raw` (and so every call): `querySerializer`, `Request`,
+   * `requestInitExt`, and RequestInit defaults such as `credentials` or `cache`. The base URL, headers
+   * and fetch are the client's own options.
+   */
+  openapiFetch?: Omit<ClientOptions, "baseUrl" | "fetch" | "headers">;
 }
 
 /**
@@ -66,7 +72,12 @@ export function createTikHubClient(options: TikHubClientOptions = {}): TikHubCli
   // Without a fetch option the global fetch is looked up per call: an interceptor installed after the
   // client was made (MSW's `setupServer().listen()` in a test's beforeAll) still sees every request.
   const fetch = fetchImpl ?? ((input: Request, init?: RequestInit) => globalThis.fetch(input, init));
-  const raw = createClient<paths>({ baseUrl, headers, fetch: createPipeline({ fetch, baseUrl, maxRetries, timeoutMs, retryAfterCapMs, password }) });
+  const raw = createClient<paths>({
+    ...options.openapiFetch,
+    baseUrl,
+    headers,
+    fetch: createPipeline({ fetch, baseUrl, maxRetries, timeoutMs, retryAfterCapMs, password }),
+  });
 
   const client: Record<string, unknown> = { raw, baseUrl, GET: raw.GET, use: raw.use, eject: raw.eject };
   for (const op of OPERATIONS) {
@@ -77,7 +88,10 @@ export function createTikHubClient(options: TikHubClientOptions = {}): TikHubCli
       if (signal !== undefined && typeof signal?.addEventListener !== "function") throw new InvalidRequestError("Option signal must be an AbortSignal");
       if (callHeaders !== undefined && Object(callHeaders) !== callHeaders) throw new InvalidRequestError("Option headers must be an object");
       // parseAs "text": the pipeline's BufferedResponse hands over the text it read, no second read.
-      const { data, error, response } = await raw.GET(op.path as never, { ...requestOptions, params: { query: params }, parseAs: "text" } as never);
+      const { data, error, response } = await raw.GET(
+        op.path as never,
+        { ...requestOptions, callerSignal: signal ?? null, params: { query: params }, parseAs: "text" } as never,
+      );
       const quoted = BufferedResponse.textOf(response) !== undefined;
       const text: string = response.ok ? (data ?? "") : typeof error === "string" ? error : error === undefined ? "" : JSON.stringify(error);
       return unwrap(`GET ${op.path}`, response, text, quoted, () => hider(password, new Headers(callHeaders).get("authorization") ?? authorization ?? null));

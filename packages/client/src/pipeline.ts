@@ -27,6 +27,12 @@ export interface PipelineConfig {
 export interface CallOptions {
   maxRetries?: number;
   timeoutMs?: number | false;
+  /**
+   * Set by resource methods: the caller's signal, or null when there is none — then the Request's own
+   * signal can never fire and the pipeline need not listen to it. Absent (a raw call, or a Request a
+   * middleware rebuilt): the Request's signal is the caller's.
+   */
+  callerSignal?: AbortSignal | null;
 }
 
 const RISK_CONTROL = /"code"\s*:\s*500\b/;
@@ -37,7 +43,8 @@ export function createPipeline(config: PipelineConfig): (request: Request, init?
     const { maxRetries = config.maxRetries, timeoutMs = config.timeoutMs } = request as Request & CallOptions;
     if (maxRetries !== config.maxRetries) checkCount("maxRetries", maxRetries);
     if (timeoutMs !== config.timeoutMs) checkTimeout(timeoutMs);
-    const { signal } = request;
+    const { callerSignal } = request as Request & CallOptions;
+    const signal = callerSignal === undefined ? request.signal : (callerSignal ?? undefined);
     // Built only for an error message: the method and the path after the base URL, never the query.
     const call = () =>
       `${request.method} ${(request.url.startsWith(`${config.baseUrl}/`) ? request.url.slice(config.baseUrl.length) : new URL(request.url).pathname).split("?")[0]}`;
@@ -47,7 +54,7 @@ export function createPipeline(config: PipelineConfig): (request: Request, init?
       let failure: TikHubError | undefined;
       let wait: number | undefined;
       try {
-        const { response, text } = await attempt(config.fetch, request, ext, timeoutMs, call, hide);
+        const { response, text } = await attempt(config.fetch, request, signal, ext, timeoutMs, call, hide);
         answer = rebuilt(response, text);
         wait = retryWait(response, text, retry);
       } catch (error) {
@@ -59,7 +66,7 @@ export function createPipeline(config: PipelineConfig): (request: Request, init?
         if (answer) return answer;
         throw failure;
       }
-      await sleep(wait, signal, () => aborted(call, signal));
+      await sleep(wait, signal, () => aborted(call, signal as AbortSignal));
     }
   };
 }
@@ -99,28 +106,28 @@ const aborted = (call: () => string, signal: AbortSignal) => new AbortError(`${c
 function attempt(
   fetch: PipelineConfig["fetch"],
   request: Request,
+  signal: AbortSignal | undefined,
   ext: RequestInit | undefined,
   timeoutMs: number | false,
   call: () => string,
   hide: () => Hide,
 ): Promise<{ response: Response; text: string }> {
-  const { signal } = request;
-  if (signal.aborted) return Promise.reject(aborted(call, signal));
+  if (signal?.aborted) return Promise.reject(aborted(call, signal));
   return new Promise((resolve, reject) => {
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const settle = () => {
       clearTimeout(timer);
-      signal.removeEventListener("abort", onAbort);
+      signal?.removeEventListener("abort", onAbort);
     };
     const fail = (error: TikHubError) => {
       settle();
       reject(error);
       controller.abort();
     };
-    const onAbort = () => fail(aborted(call, signal));
+    const onAbort = () => fail(aborted(call, signal as AbortSignal));
     if (timeoutMs) timer = setTimeout(() => fail(new TimeoutError(`${call()} timed out after ${timeoutMs} ms`)), timeoutMs);
-    signal.addEventListener("abort", onAbort);
+    signal?.addEventListener("abort", onAbort);
     fetch(request, ext ? { ...ext, signal: controller.signal } : { signal: controller.signal })
       .then((response) =>
         response.text().then((text) => {

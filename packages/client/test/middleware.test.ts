@@ -75,6 +75,16 @@ describe("middleware sees every call of every method", () => {
     expect(server.requests[0].headers.authorization).toMatch(/^Basic /);
   });
 
+  it("the caller's signal still aborts a call whose Request a middleware rebuilt", async () => {
+    const tikhub = client();
+    tikhub.use({ onRequest: ({ request }) => new Request(request, { headers: { ...Object.fromEntries(request.headers), "x-rebuilt": "1" } }) });
+    server.answer({ hang: true });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    expect(await caught(tikhub.key.getInfo(undefined, { signal: controller.signal }))).toMatchObject({ name: "AbortError" });
+    expect(server.requests[0].headers["x-rebuilt"]).toBe("1");
+  });
+
   it("onRequest may answer, onResponse may replace the answer, onError may recover", async () => {
     server.answer(ok({ from: "server" }));
     const cached = client();

@@ -30,6 +30,16 @@ describe("openapi-fetch's options on tikhub.raw", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("openapi-fetch's client options pass through: a client-wide querySerializer and RequestInit default", async () => {
+    server.answer(ok({}));
+    const tikhub = client({ openapiFetch: { querySerializer: { allowReserved: true }, cache: "no-store" } });
+    const seen: RequestCache[] = [];
+    tikhub.use({ onRequest: ({ request }) => void seen.push(request.cache) });
+    await tikhub.live.getInfo({ room_id: "a/b", user_id: "c:d" });
+    expect(server.requests[0].url.search).toBe("?room_id=a/b&user_id=c:d");
+    expect(seen).toEqual(["no-store"]);
+  });
+
   it("per-call querySerializer", async () => {
     server.answer(ok({}));
     await client().raw.GET("/live/info", { params: { query: room }, querySerializer: (query) => `ids=${query.room_id}-${query.user_id}` });

@@ -80,6 +80,17 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     if (error instanceof PortInUseError || error instanceof MockStartError) fail(error.message, 1);
     throw error;
   }
+  // The handlers go in before the listening line: a launcher that reads the line and at once sends
+  // SIGINT (a test, a process manager) must find them there, even on a loaded machine.
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await mock.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
   const mode = [
     values.proxy ? `proxying to ${values.proxy}, reporting spec violations` : values.dynamic ? "dynamic data" : "spec examples",
     ...describeScenarios(scenarios),
@@ -91,15 +102,6 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
         ? `Requests go to the upstream with your Authorization header; answers that violate the spec are reported below (and in each answer's sl-violations header).\n`
         : `Try: curl -u demo:demo '${mock.url}/live/info?room_id=7531095702089370381&user_id=6796815426174960646'  ·  pick an error with -H 'Prefer: code=429' or ?__code=429 (400, 401, 428, 429, 500)\n`),
   );
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await mock.close();
-    process.exit(0);
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
 }
 
 function describeScenarios(s: ReturnType<typeof normaliseScenarios>): string[] {

@@ -243,6 +243,18 @@ describe("scenarios and overrides", () => {
     expect(await response.json()).toMatchObject({ code: 405, data: null });
   });
 
+  it("a CORS preflight gets the Node mock's policy: the Origin echoed, credentials allowed, the requested headers and method allowed", async () => {
+    const response = await fetch(`${API}${liveInfo.path}`, {
+      method: "OPTIONS",
+      headers: { origin: "http://localhost:5173", "access-control-request-method": "GET", "access-control-request-headers": "authorization" },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
+    expect(response.headers.get("access-control-allow-credentials")).toBe("true");
+    expect(response.headers.get("access-control-allow-headers")).toBe("authorization");
+    expect(response.headers.get("access-control-allow-methods")).toBe("GET");
+  });
+
   it("a configurable base URL; an unknown path under it gets Prism's 404", async () => {
     server.use(...createHandlers({ baseUrl: "http://mock.test/v9" }));
     const c = client({ baseUrl: "http://mock.test/v9" });

@@ -97,3 +97,16 @@ export function commandLines(code) {
   });
   return commands;
 }
+
+/** The blocks a continue block runs after: back to (and including) the nearest block that is not itself a continuation. */
+export function chainOf(blocks, index) {
+  const chain = [blocks[index]];
+  if (blocks[index].mode !== "continue") return chain;
+  for (let i = index - 1; i >= 0; i--) {
+    const previous = blocks[i];
+    if (previous.lang === "sh" || previous.mode === "skip" || previous.mode === "vitest") continue;
+    chain.unshift(previous);
+    if (previous.mode !== "continue") return chain;
+  }
+  throw new Error(`${blocks[index].file}:${blocks[index].line}: "readme-test: continue" but no earlier ts/js block in the file to continue`);
+}

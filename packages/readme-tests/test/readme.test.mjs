@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { startMock } from "@tikhubapi/mock";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { parseBlocks, readmeFiles } from "./readme-blocks.mjs";
+import { chainOf, parseBlocks, readmeFiles } from "./readme-blocks.mjs";
 import { removeConsumerProject, repoRoot, runScript, runServer, runShell, runVitest } from "./run-block.mjs";
 
 // A ts/js block that imports vitest is a test file: it runs under vitest without a directive.
@@ -21,19 +21,6 @@ afterAll(async () => {
   await mock?.close();
   removeConsumerProject();
 });
-
-/** The blocks a continue block runs after: back to (and including) the nearest block that is not itself a continuation. */
-function chainOf(blocks, index) {
-  const chain = [blocks[index]];
-  if (blocks[index].mode !== "continue") return chain;
-  for (let i = index - 1; i >= 0; i--) {
-    const previous = blocks[i];
-    if (previous.lang === "sh" || previous.mode === "skip" || previous.mode === "vitest") continue;
-    chain.unshift(previous);
-    if (previous.mode !== "continue") return chain;
-  }
-  throw new Error(`${blocks[index].file}:${blocks[index].line}: "readme-test: continue" but no earlier ts/js block in the file to continue`);
-}
 
 for (const file of readmeFiles(repoRoot)) {
   const blocks = parseBlocks(file, readFileSync(join(repoRoot, file), "utf8"));

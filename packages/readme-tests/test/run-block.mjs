@@ -139,7 +139,7 @@ export async function runShell(block, mockUrl, port) {
 }
 
 /** The program of a ts/js block: the README with every other line blanked, so its line numbers are the README's. */
-function program(chain) {
+export function program(chain) {
   const last = chain.at(-1);
   const lines = Array.from({ length: last.firstLine + last.code.split("\n").length }, () => "");
   for (const block of chain) {
