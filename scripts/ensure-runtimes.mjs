@@ -52,7 +52,9 @@ export function ensureRuntimes() {
   acquireLock();
   try {
     if (installed()) return runtimesDir;
-    console.error("ensure-runtimes: installing the test runtimes (Node 18/22/24, Bun, Deno, workerd; ~700 MB) from the npm registry into packages/runtime-tests/runtimes/node_modules…");
+    console.error(
+      "ensure-runtimes: installing the test runtimes (Node 18/22/24, Bun, Deno, workerd; ~700 MB) from the npm registry into packages/runtime-tests/runtimes/node_modules…",
+    );
     const pnpm = spawnSync("pnpm", ["install", "--frozen-lockfile", "--reporter=append-only"], {
       cwd: runtimesDir,
       // stdout carries the answer of `--node`: pnpm's progress goes to stderr.
@@ -60,7 +62,9 @@ export function ensureRuntimes() {
       env: { ...process.env, npm_config_loglevel: "warn" },
     });
     if (pnpm.error || pnpm.status !== 0) {
-      throw new Error(`pnpm install in ${runtimesDir} failed (${pnpm.error?.message ?? `exit ${pnpm.status}`}): the runtimes come from the npm registry, which must be reachable`);
+      throw new Error(
+        `pnpm install in ${runtimesDir} failed (${pnpm.error?.message ?? `exit ${pnpm.status}`}): the runtimes come from the npm registry, which must be reachable`,
+      );
     }
     writeFileSync(stamp, readFileSync(lockfile, "utf8"));
     return runtimesDir;
@@ -74,7 +78,10 @@ const NODE_ALIASES = { 18: "node18", 22: "node22", 24: "node24" };
 /** The absolute path of the `node` binary of `major` (18, 22 or 24), installing the runtimes if needed. */
 export function nodeBinary(major) {
   const alias = NODE_ALIASES[Number(major)];
-  if (!alias) throw new Error(`no Node ${major} among the test runtimes: choose one of ${Object.keys(NODE_ALIASES).join(", ")} (packages/runtime-tests/runtimes/package.json)`);
+  if (!alias)
+    throw new Error(
+      `no Node ${major} among the test runtimes: choose one of ${Object.keys(NODE_ALIASES).join(", ")} (packages/runtime-tests/runtimes/package.json)`,
+    );
   ensureRuntimes();
   const require = createRequire(join(runtimesDir, "package.json"));
   const binary = join(dirname(require.resolve(`${alias}/package.json`)), "bin", "node");

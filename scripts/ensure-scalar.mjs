@@ -36,7 +36,10 @@ export function ensureScalar() {
   try {
     const spec = `${SCALAR.name}@${SCALAR.version}`;
     const pack = spawnSync("npm", ["pack", spec, "--pack-destination", work, "--json"], { cwd: work, encoding: "utf8", env: npmEnv() });
-    if (pack.error || pack.status !== 0) throw new Error(`npm pack ${spec} failed (${pack.error?.message ?? `exit ${pack.status}`}): the npm registry must be reachable the first time\n${pack.stderr}`);
+    if (pack.error || pack.status !== 0)
+      throw new Error(
+        `npm pack ${spec} failed (${pack.error?.message ?? `exit ${pack.status}`}): the npm registry must be reachable the first time\n${pack.stderr}`,
+      );
     const [{ filename }] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf("[")));
     const tarball = join(work, filename);
     const integrity = `sha512-${createHash("sha512").update(readFileSync(tarball)).digest("base64")}`;

@@ -32,7 +32,9 @@ for (const { id, path, params } of OPERATIONS) {
   try {
     response = await fetch(`${baseUrl}${path}?${query}`, { headers: { authorization: "Basic ZGVtbzpkZW1v" } });
   } catch (error) {
-    console.error(`mock-tour: cannot reach the mock at ${baseUrl} (${error.cause?.code ?? error.cause?.message ?? error.message}): start it with \`pnpm mock\`, or leave out --url to start one`);
+    console.error(
+      `mock-tour: cannot reach the mock at ${baseUrl} (${error.cause?.code ?? error.cause?.message ?? error.message}): start it with \`pnpm mock\`, or leave out --url to start one`,
+    );
     await mock?.close();
     process.exit(1);
   }

@@ -40,7 +40,12 @@ async function listening(port) {
 /** `pnpm mock` in a process group of its own (as a terminal runs it), resolved once it answers. */
 async function startPnpmMock() {
   const port = await freePort();
-  const child = spawn("pnpm", ["mock"], { cwd: repoRoot, env: { ...blockEnv("http://127.0.0.1:1"), PORT: String(port) }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("pnpm", ["mock"], {
+    cwd: repoRoot,
+    env: { ...blockEnv("http://127.0.0.1:1"), PORT: String(port) },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   children.push(child);
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));

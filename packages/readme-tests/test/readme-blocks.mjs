@@ -15,7 +15,7 @@
 // repository root, the package READMEs' in a throwaway project with every package installed (and
 // their bins on PATH); ts/js blocks are stripped of types (esbuild) and run by Node, their fetch calls
 // to the API or to 127.0.0.1:4010 sent to a mock the test starts; credentials demo/demo in the env.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const LANGS = { sh: "sh", bash: "sh", shell: "sh", ts: "ts", typescript: "ts", mts: "ts", js: "js", javascript: "js", mjs: "js" };
@@ -62,10 +62,11 @@ export function parseBlocks(file, text) {
         block.mode = mode;
         block.reason = reason;
         if (!MODES.has(mode)) block.problem = `unknown readme-test directive "${mode}" (use skip <reason>, server, continue or vitest)`;
-        else if (mode === "skip" && reason.length < MIN_REASON_CHARS) block.problem = `"readme-test: skip" needs a reason that says why the block is not run, got "${reason}"`;
+        else if (mode === "skip" && reason.length < MIN_REASON_CHARS)
+          block.problem = `"readme-test: skip" needs a reason that says why the block is not run, got "${reason}"`;
         else if (mode === "server" && lang !== "sh") block.problem = `"readme-test: server" is for sh blocks, this one is ${lang}`;
         else if ((mode === "continue" || mode === "vitest") && lang === "sh") block.problem = `"readme-test: ${mode}" is for ts/js blocks, this one is sh`;
-      } else if (previous >= 0 && /readme-test/.test(lines[previous]) ) {
+      } else if (previous >= 0 && /readme-test/.test(lines[previous])) {
         block.problem = `malformed readme-test directive on line ${previous + 1}: ${lines[previous].trim()}`;
       }
       blocks.push(block);
@@ -81,7 +82,10 @@ export function commandLines(code) {
   let current = "";
   let start = 0;
   code.split("\n").forEach((raw, index) => {
-    const line = raw.replace(/\s+#.*$/, "").replace(/^#.*$/, "").trimEnd();
+    const line = raw
+      .replace(/\s+#.*$/, "")
+      .replace(/^#.*$/, "")
+      .trimEnd();
     if (!current) start = index;
     if (line.endsWith("\\")) {
       current += `${line.slice(0, -1)} `;

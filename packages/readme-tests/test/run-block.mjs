@@ -113,10 +113,8 @@ function run(command, args, { cwd, env, timeoutMs = BLOCK_TIMEOUT_MS }) {
 const tail = (text, chars = 3000) => (text.length > chars ? `…${text.slice(-chars)}` : text);
 
 function failure(block, line, what, result) {
-  return new Error(
-    `${block.file}:${line}: ${what}\n` +
-      (result ? `--- stdout\n${tail(result.stdout)}\n--- stderr\n${tail(result.stderr)}` : ""),
-  );
+  const output = result ? `--- stdout\n${tail(result.stdout)}\n--- stderr\n${tail(result.stderr)}` : "";
+  return new Error(`${block.file}:${line}: ${what}\n${output}`);
 }
 
 /** An sh block, as one bash script with -e and pipefail; a failing command is reported with its README line. */
@@ -125,7 +123,13 @@ export async function runShell(block, mockUrl, port) {
   // Line 1 is the trap; the block's line k is script line k + 1, README line firstLine + k - 1.
   const script = `trap 'echo "${marker} $((LINENO + ${block.firstLine - 2})) exit $?" >&2' ERR\n${retarget(block.code, port)}`;
   const result = await run("bash", ["-eo", "pipefail", "-c", script], { cwd: blockCwd(block), env: blockEnv(mockUrl) });
-  if (result.timedOut) throw failure(block, block.line, `did not finish within ${BLOCK_TIMEOUT_MS / 1000} s (a command that keeps running needs <!-- readme-test: server -->)`, result);
+  if (result.timedOut)
+    throw failure(
+      block,
+      block.line,
+      `did not finish within ${BLOCK_TIMEOUT_MS / 1000} s (a command that keeps running needs <!-- readme-test: server -->)`,
+      result,
+    );
   if (result.code !== 0) {
     const at = new RegExp(`${marker} (\\d+) exit (\\d+)`).exec(result.stderr);
     const line = at ? Number(at[1]) : block.line;
@@ -139,7 +143,11 @@ export async function runShell(block, mockUrl, port) {
 export function program(chain) {
   const last = chain.at(-1);
   const lines = Array.from({ length: last.firstLine + last.code.split("\n").length }, () => "");
-  for (const block of chain) block.code.split("\n").forEach((line, k) => (lines[block.firstLine - 1 + k] = line));
+  for (const block of chain) {
+    block.code.split("\n").forEach((line, k) => {
+      lines[block.firstLine - 1 + k] = line;
+    });
+  }
   return lines.join("\n");
 }
 
@@ -243,7 +251,8 @@ export async function runServer(block, mockUrl) {
       let listening;
       while (!listening) {
         if (exited) throw failure(block, line, `\`${command}\` exited (${exited.code ?? exited.signal}) instead of listening`, { stdout: output, stderr: "" });
-        if (Date.now() - started > SERVER_START_TIMEOUT_MS) throw failure(block, line, `\`${command}\` printed no listening address within ${SERVER_START_TIMEOUT_MS / 1000} s`, { stdout: output, stderr: "" });
+        if (Date.now() - started > SERVER_START_TIMEOUT_MS)
+          throw failure(block, line, `\`${command}\` printed no listening address within ${SERVER_START_TIMEOUT_MS / 1000} s`, { stdout: output, stderr: "" });
         const url = /https?:\/\/(?:127\.0\.0\.1|localhost):(\d+)/.exec(output);
         if (url && (await accepts(Number(url[1])))) listening = Number(url[1]);
         else await sleep(100);
@@ -254,10 +263,17 @@ export async function runServer(block, mockUrl) {
       while (stoppedMs === undefined) {
         if (!(await accepts(listening)) && !groupAlive(child.pid)) stoppedMs = Date.now() - signalled;
         else if (Date.now() - signalled > SERVER_STOP_BOUND_MS) {
-          throw failure(block, line, `\`${command}\`: ${SERVER_STOP_BOUND_MS / 1000} s after SIGTERM to its PID, ${(await accepts(listening)) ? `port ${listening} still accepts connections` : "a process it started is still running"}`, { stdout: output, stderr: "" });
+          throw failure(
+            block,
+            line,
+            `\`${command}\`: ${SERVER_STOP_BOUND_MS / 1000} s after SIGTERM to its PID, ${(await accepts(listening)) ? `port ${listening} still accepts connections` : "a process it started is still running"}`,
+            { stdout: output, stderr: "" },
+          );
         } else await sleep(50);
       }
-      reports.push(`${block.file}:${line} \`${command}\`: listened on ${listening}; stopped ${stoppedMs} ms after SIGTERM to its PID (target < ${STOP_TARGET_MS} ms), nothing left`);
+      reports.push(
+        `${block.file}:${line} \`${command}\`: listened on ${listening}; stopped ${stoppedMs} ms after SIGTERM to its PID (target < ${STOP_TARGET_MS} ms), nothing left`,
+      );
     } finally {
       killGroup(child);
     }

@@ -23,18 +23,34 @@ it("every run ts block of the READMEs type-checks (README file:line on an error)
       const name = `${file.replace(/[^A-Za-z0-9]+/g, "-")}-L${block.line}.ts`;
       const isTest = block.mode === "vitest" || IMPORTS_VITEST.test(block.code);
       // `export {}` makes every block a module (top-level await); it goes after the README's lines.
-      writeFileSync(join(checkDir, name), `${isTest ? block.code.replace(/^/, "\n".repeat(block.firstLine - 1)) : program(chainOf(blocks, index))}\nexport {};\n`);
+      writeFileSync(
+        join(checkDir, name),
+        `${isTest ? block.code.replace(/^/, "\n".repeat(block.firstLine - 1)) : program(chainOf(blocks, index))}\nexport {};\n`,
+      );
       files.set(name, file);
     });
   }
   writeFileSync(
     join(checkDir, "tsconfig.json"),
     JSON.stringify({
-      compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: false, noEmit: true, skipLibCheck: true, resolveJsonModule: true, types: ["node"], lib: ["ES2022", "DOM"] },
+      compilerOptions: {
+        target: "ES2022",
+        module: "NodeNext",
+        moduleResolution: "NodeNext",
+        strict: false,
+        noEmit: true,
+        skipLibCheck: true,
+        resolveJsonModule: true,
+        types: ["node"],
+        lib: ["ES2022", "DOM"],
+      },
       include: ["*.ts"],
     }),
   );
-  const tsc = spawnSync(process.execPath, [join(packageDir, "node_modules", "typescript", "bin", "tsc"), "-p", checkDir, "--pretty", "false"], { cwd: packageDir, encoding: "utf8" });
+  const tsc = spawnSync(process.execPath, [join(packageDir, "node_modules", "typescript", "bin", "tsc"), "-p", checkDir, "--pretty", "false"], {
+    cwd: packageDir,
+    encoding: "utf8",
+  });
   const errors = [];
   for (const line of `${tsc.stdout}${tsc.stderr}`.split("\n")) {
     const match = /^(?:.*[\\/])?([^\\/(]+\.ts)\((\d+),(\d+)\): (error TS\d+: .*)$/.exec(line.trim());
