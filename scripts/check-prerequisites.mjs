@@ -21,19 +21,22 @@ function javaMajor(command) {
 
 export const PREREQUISITES = [
   {
+    key: "chromium",
     name: `Chromium (at ${chromiumPath}; set CHROMIUM_PATH for another browser binary)`,
     present: () => existsSync(chromiumPath),
     debian: "chromium",
     macos: "brew install --cask chromium, then export CHROMIUM_PATH=/Applications/Chromium.app/Contents/MacOS/Chromium",
   },
-  { name: "curl", present: () => run("curl", ["--version"]).status === 0, debian: "curl", macos: "preinstalled (or brew install curl)" },
+  { key: "curl", name: "curl", present: () => run("curl", ["--version"]).status === 0, debian: "curl", macos: "preinstalled (or brew install curl)" },
   {
+    key: "python",
     name: "Python 3 with requests",
     present: () => run("python3", ["-c", "import requests"]).status === 0,
     debian: "python3-requests",
     macos: "brew install python, then python3 -m pip install requests",
   },
   {
+    key: "jdk",
     name: "a JDK 11 or newer (javac and java)",
     present: () => javaMajor("javac") >= 11 && javaMajor("java") >= 11,
     debian: "default-jdk-headless",
@@ -41,8 +44,9 @@ export const PREREQUISITES = [
   },
 ];
 
-export function missingPrerequisites() {
-  return PREREQUISITES.filter((p) => !p.present());
+/** The prerequisites (all, or those whose `key` is in `only`) that are not present. */
+export function missingPrerequisites(only) {
+  return PREREQUISITES.filter((p) => (!only || only.includes(p.key)) && !p.present());
 }
 
 export function describeMissing(missing) {
@@ -55,9 +59,12 @@ export function describeMissing(missing) {
   ].join("\n");
 }
 
-/** Checks; as root with apt-get (unless checkOnly) installs what is missing; returns the message for what is still missing, or undefined. */
-export function ensurePrerequisites({ checkOnly = false } = {}) {
-  let missing = missingPrerequisites();
+/**
+ * Checks (all, or the keys in `only`); as root with apt-get (unless checkOnly) installs what is
+ * missing; returns the message for what is still missing, or undefined.
+ */
+export function ensurePrerequisites({ checkOnly = false, only } = {}) {
+  let missing = missingPrerequisites(only);
   if (missing.length === 0) return undefined;
   const isRoot = process.getuid?.() === 0;
   const hasApt = run("sh", ["-c", "command -v apt-get"]).status === 0;
@@ -66,7 +73,7 @@ export function ensurePrerequisites({ checkOnly = false } = {}) {
     const packages = [...new Set(missing.map((p) => p.debian))].join(" ");
     console.error(`check-prerequisites: installing Debian's ${packages} (apt-get, running as root) for pnpm test…`);
     execFileSync("sh", ["-c", `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages} >/dev/null`], { stdio: "inherit" });
-    missing = missingPrerequisites();
+    missing = missingPrerequisites(only);
     if (missing.length === 0) return undefined;
   }
   return describeMissing(missing);

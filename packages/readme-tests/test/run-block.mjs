@@ -113,7 +113,8 @@ function run(command, args, { cwd, env, timeoutMs = BLOCK_TIMEOUT_MS }) {
 const tail = (text, chars = 3000) => (text.length > chars ? `…${text.slice(-chars)}` : text);
 
 function failure(block, line, what, result) {
-  return new Error(`${block.file}:${line}: ${what}\n${result ? `--- stdout\n${tail(result.stdout)}\n--- stderr\n${tail(result.stderr)}` : ""}`);
+  const output = result ? `--- stdout\n${tail(result.stdout)}\n--- stderr\n${tail(result.stderr)}` : "";
+  return new Error(`${block.file}:${line}: ${what}\n${output}`);
 }
 
 /** An sh block, as one bash script with -e and pipefail; a failing command is reported with its README line. */
@@ -143,7 +144,9 @@ export function program(chain) {
   const last = chain.at(-1);
   const lines = Array.from({ length: last.firstLine + last.code.split("\n").length }, () => "");
   for (const block of chain) {
-    for (const [k, line] of block.code.split("\n").entries()) lines[block.firstLine - 1 + k] = line;
+    block.code.split("\n").forEach((line, k) => {
+      lines[block.firstLine - 1 + k] = line;
+    });
   }
   return lines.join("\n");
 }
