@@ -196,8 +196,39 @@ function parameterModel(spec: unknown, id: string, raw: unknown): ParameterModel
   return model;
 }
 
-function paginationModel(id: string, raw: unknown, params: readonly ParameterModel[]): PaginationModel | null {
+/**
+ * One operation's query parameters as the model reads them (what buildModel puts in `params`), for a
+ * consumer that reads the spec at run time (e.g. the mock's behaviour core). Throws a ModelError
+ * naming the operation for a parameter it cannot model.
+ */
+export function operationParams(spec: unknown, id: string, operation: Record<string, unknown>): readonly ParameterModel[] {
+  if (operation.parameters !== undefined && !Array.isArray(operation.parameters)) throw new ModelError(id, "parameters must be a list");
+  const params = ((operation.parameters ?? []) as unknown[]).map((p) => parameterModel(spec, id, p));
+  const seen = new Map<string, string>();
+  for (const p of params) {
+    const twice = seen.get(p.flag);
+    if (twice !== undefined)
+      throw new ModelError(
+        id,
+        twice === p.name ? `parameter ${p.name} is listed twice` : `parameters ${twice} and ${p.name} map to the same CLI flag --${p.flag}`,
+      );
+    seen.set(p.flag, p.name);
+  }
+  return params;
+}
+
+/**
+ * One operation's pagination (`x-pagination`) as the model reads it (what buildModel puts in
+ * `pagination`), or null when the operation does not page. `params`: the operation's parameters if
+ * already read (operationParams), else they are read here, only for a paged operation.
+ */
+export function operationPagination(spec: unknown, id: string, operation: Record<string, unknown>, params?: readonly ParameterModel[]): PaginationModel | null {
+  const raw = operation["x-pagination"];
   if (raw === undefined) return null;
+  return paginationModel(id, raw, params ?? operationParams(spec, id, operation));
+}
+
+function paginationModel(id: string, raw: unknown, params: readonly ParameterModel[]): PaginationModel {
   const fail = (what: string): never => {
     throw new ModelError(id, `x-pagination: ${what}`);
   };
@@ -249,18 +280,7 @@ export function buildModel(spec: unknown): readonly OperationModel[] {
     const { command } = cliNames(operation);
     const evidence = operation["x-status"];
     if (!EVIDENCE.includes(evidence)) throw new ModelError(id, `x-status ${JSON.stringify(evidence)} must be one of ${EVIDENCE.join(", ")}`);
-    if (operation.parameters !== undefined && !Array.isArray(operation.parameters)) throw new ModelError(id, "parameters must be a list");
-    const params = ((operation.parameters ?? []) as unknown[]).map((p) => parameterModel(spec, id, p));
-    const seen = new Map<string, string>();
-    for (const p of params) {
-      const twice = seen.get(p.flag);
-      if (twice !== undefined)
-        throw new ModelError(
-          id,
-          twice === p.name ? `parameter ${p.name} is listed twice` : `parameters ${twice} and ${p.name} map to the same CLI flag --${p.flag}`,
-        );
-      seen.set(p.flag, p.name);
-    }
+    const params = operationParams(spec, id, operation);
     const clash = byName.get(`${namespace}.${method}`);
     if (clash !== undefined) throw new ModelError(id, `its client method ${namespace}.${method} is also ${clash}'s`);
     byName.set(`${namespace}.${method}`, id);
@@ -277,7 +297,7 @@ export function buildModel(spec: unknown): readonly OperationModel[] {
       evidence,
       params,
       statuses: statusesOf(id, operation.responses),
-      pagination: paginationModel(id, operation["x-pagination"], params),
+      pagination: operationPagination(spec, id, operation, params),
     });
   }
   return out;

@@ -4,10 +4,10 @@
 // selects page N+1; the last page says has_more false/0. A page-numbered list (nextCursorField null)
 // selects example N for page N. No operation is known by name here.
 
-import type { PaginationModel } from "@tikhubapi/spec/model";
+import { operationPagination, operationParams, type PaginationModel } from "@tikhubapi/spec/model";
 import { readField } from "@tikhubapi/spec/runtime";
 import { type MockRequest, queryOf } from "./request.js";
-import { listOperations, type OpenApiSpec, resolveRef, responseExamples, type SpecOperation } from "./spec.js";
+import { listOperations, type OpenApiSpec, responseExamples } from "./spec.js";
 
 /** `x-pagination` as the operation model reads it (@tikhubapi/spec/model). */
 export type Pagination = PaginationModel;
@@ -30,16 +30,15 @@ export type PageIndex = Map<string, PagedOperation>;
 
 const keyOf = (method: string, path: string) => `${method.toLowerCase()} ${path}`;
 
-function cursorParameter(spec: OpenApiSpec, operation: SpecOperation, name: string): Record<string, unknown> | undefined {
-  const parameters = (operation.operation.parameters as unknown[] | undefined) ?? [];
-  return parameters.map((p) => resolveRef<Record<string, unknown>>(spec, p)).find((p) => p?.name === name && p?.in === "query");
-}
-
-/** Indexes every paged operation's pages: built once per spec. */
+/**
+ * Indexes every paged operation's pages: built once per spec. The pagination and the cursor
+ * parameter are the operation model's reading (@tikhubapi/spec/model), so a spec the model cannot
+ * read fails here with its ModelError naming the operation.
+ */
 export function buildPageIndex(spec: OpenApiSpec): PageIndex {
   const index: PageIndex = new Map();
   for (const operation of listOperations(spec)) {
-    const pagination = operation.operation["x-pagination"] as Pagination | undefined;
+    const pagination = operationPagination(spec, operation.operationId, operation.operation);
     if (!pagination) continue;
     const examples = responseExamples(spec, operation, 200);
     const pages = examples.map(([name]) => name);
@@ -51,9 +50,9 @@ export function buildPageIndex(spec: OpenApiSpec): PageIndex {
         if (next !== undefined && next !== null && following !== undefined && !byCursor.has(String(next))) byCursor.set(String(next), following);
       });
     }
-    const parameter = cursorParameter(spec, operation, pagination.cursorParam);
+    const cursor = operationParams(spec, operation.operationId, operation.operation).find((p) => p.name === pagination.cursorParam);
     const initialCursors = new Set<string>([""]);
-    for (const value of [parameter?.example, (parameter?.schema as Record<string, unknown> | undefined)?.default]) {
+    for (const value of [cursor?.example, cursor?.default]) {
       if (value !== undefined && value !== null) initialCursors.add(String(value));
     }
     if (pagination.nextCursorField === null) initialCursors.add("1");

@@ -1,5 +1,6 @@
 // The runtime-neutral core on the real bundled spec: paging, scenarios, credentials, 405.
 import { readdirSync, readFileSync } from "node:fs";
+import { buildModel, ModelError } from "@tikhubapi/spec/model";
 import { describe, expect, it } from "vitest";
 import {
   createMockBehaviour,
@@ -39,6 +40,21 @@ describe("paging from the spec's named examples", () => {
     expect(paged.length).toBe(withPagination);
     expect(paged.length).toBeGreaterThan(0);
     for (const op of paged) expect(op.pages.length, op.operationId).toBeGreaterThanOrEqual(3);
+  });
+
+  it("reads pagination and the cursor parameter as the operation model does, and fails with its ModelError", () => {
+    const model = new Map(buildModel(spec).map((op) => [op.id, op]));
+    for (const op of paged) {
+      const modelled = model.get(op.operationId)!;
+      expect(op.pagination, op.operationId).toEqual(modelled.pagination);
+      const cursor = modelled.params.find((p) => p.name === op.pagination.cursorParam)!;
+      expect([...op.initialCursors], op.operationId).toContain(String(cursor.example));
+    }
+    const broken = structuredClone(spec);
+    const [first] = paged;
+    (broken.paths[first!.path]!.get as Record<string, unknown>)["x-pagination"] = { ...first!.pagination, cursorParam: "nope" };
+    expect(() => createMockBehaviour(broken)).toThrow(ModelError);
+    expect(() => createMockBehaviour(broken)).toThrow(`${first!.operationId}: x-pagination: cursorParam "nope" is not one of the operation's parameters`);
   });
 
   it.each(paged.map((op) => [op.operationId, op] as const))("%s: the cursors chain page to page to the end, distinct items", (_id, op) => {

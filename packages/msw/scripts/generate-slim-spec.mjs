@@ -12,8 +12,12 @@ import { gzipSync } from "node:zlib";
 import { buildModel, ModelError } from "@tikhubapi/spec/model";
 import { deref, loadSpecOrExit, operationsOf } from "@tikhubapi/spec/spec";
 
-/** What the core reads of a parameter's schema (the cursor parameter's default): the rest is in x-params. */
-const SCHEMA_KEYWORDS = ["type", "default"];
+/**
+ * What the core reads of a parameter (through the model's operationParams, for the cursor parameter's
+ * example and default): its type, default and every place the model takes an example from. The
+ * constraints the handlers check are in x-params.
+ */
+const SCHEMA_KEYWORDS = ["type", "default", "example", "examples"];
 
 const spec = loadSpecOrExit("generate-slim-spec");
 let model;
@@ -28,7 +32,8 @@ const pick = (object, keys) => Object.fromEntries(keys.filter((key) => object?.[
 
 function slimParameter(node) {
   if (node?.$ref) return { $ref: node.$ref };
-  return { ...pick(node, ["name", "in", "required", "example"]), schema: pick(deref(spec, node.schema) ?? {}, SCHEMA_KEYWORDS) };
+  const examples = node.examples && { examples: Object.fromEntries(Object.entries(node.examples).map(([name, example]) => [name, slimExample(example)])) };
+  return { ...pick(node, ["name", "in", "required", "example"]), ...examples, schema: pick(deref(spec, node.schema) ?? {}, SCHEMA_KEYWORDS) };
 }
 
 function slimExample(node) {
