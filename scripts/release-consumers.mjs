@@ -22,7 +22,7 @@ import { createRequire } from "node:module";
 import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { chromiumPath } from "./ensure-browser.mjs";
+import { launchChromium } from "./ensure-browser.mjs";
 import { node24 } from "./node24.mjs";
 import { npmEnv } from "./packing.mjs";
 
@@ -364,11 +364,14 @@ async function openInChromium(dist, label, ctx, expectedTitle) {
     if (name.includes("..") || !existsSync(path) || !lstatSync(path).isFile()) return res.writeHead(404).end();
     res.writeHead(200, { "content-type": types[extname(name)] ?? "application/octet-stream" }).end(readFileSync(path));
   });
+  let browser;
+  try {
+    browser = await launchChromium(chromium);
+  } catch (error) {
+    ctx.fail(label, error.message);
+    return;
+  }
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update"],
-  });
   try {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${server.address().port}/`);

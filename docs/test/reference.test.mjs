@@ -11,23 +11,13 @@ import { startMock } from "@tikhubapi/mock";
 import { clientNames } from "@tikhubapi/spec/naming";
 import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, test } from "vitest";
+import { launchChromium } from "../../scripts/ensure-browser.mjs";
 import { LANGUAGES } from "../lib/code-samples.mjs";
 
 const docsDir = fileURLToPath(new URL("../", import.meta.url));
 const specPath = `${docsDir}dist/openapi.json`;
 const htmlPath = `${docsDir}dist/index.html`;
 const screenshotDir = `${docsDir}dist/`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 assert.ok(existsSync(specPath) && existsSync(htmlPath), `${htmlPath} is missing: run \`pnpm run docs\` first`);
 const spec = JSON.parse(readFileSync(specPath, "utf8"));
@@ -50,7 +40,7 @@ const pageErrors = [];
 
 beforeAll(async () => {
   mock = await startMock({ port: 0, readyTimeoutMs: 120_000 }); // generous: Prism starts slowly on a busy machine
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchChromium(chromium);
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   // Offline by construction: only the page's own files, inline data and the test's mock are let through.
   await page.route("**/*", (route) => {

@@ -1,23 +1,11 @@
 // CORS for real: a page on another local origin, in headless Chromium, fetches an operation from the
 // mock with an Authorization header (so the browser sends a preflight) and shows the example.
-import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { launchChromium } from "../../../scripts/ensure-browser.mjs";
 import { type RunningMock, startMock } from "../src/index.js";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 let mock: RunningMock;
 let page: Server;
@@ -25,7 +13,7 @@ let pageUrl: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
+  browser = await launchChromium(chromium); // first: a missing browser fails before the mock starts
   mock = await startMock({ port: 0 });
   page = createServer((_req, res) => {
     res.setHeader("content-type", "text/html");
@@ -39,7 +27,6 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => page.listen(0, "127.0.0.1", resolve));
   // "localhost" vs "127.0.0.1" and different ports: a different origin from the mock's.
   pageUrl = `http://localhost:${(page.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {

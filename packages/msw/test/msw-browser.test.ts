@@ -4,7 +4,7 @@
 // URL (the real API's) and renders the live room's title. There is no network here: the answer can
 // only come from the worker.
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -13,20 +13,10 @@ import { deref, loadSpec } from "@tikhubapi/spec/spec";
 import { build } from "esbuild";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { launchChromium } from "../../../scripts/ensure-browser.mjs";
 import { installPacked, type PackedInstall } from "../../../scripts/packed-install.mjs";
 import { MSW_DIR, MSW_LINK, MSW_MAJOR, MSW_VERSION } from "./msw-major.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const MSW_CLI = join(MSW_DIR, "cli", "index.js");
 
 // The page's input (the model's parameter examples) and the expected title (the spec's first example) of /live/info.
@@ -59,7 +49,7 @@ let browser: Browser;
 let siteUrl: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
+  browser = await launchChromium(chromium); // first: a missing browser fails before the packing
   packed = installPacked(["client", "msw"], { msw: MSW_LINK });
   const root = join(packed.dir, "public");
   writeFileSync(join(packed.dir, "package.json"), JSON.stringify({ name: "frontend-app", private: true, type: "module" }));
@@ -90,7 +80,6 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
   siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }, 180_000);
 
 afterAll(async () => {

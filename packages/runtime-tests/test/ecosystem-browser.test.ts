@@ -12,17 +12,8 @@ import { type RunningMock, startMock } from "@tikhubapi/mock";
 import { build } from "esbuild";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../../../scripts/ensure-browser.mjs";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const BASIC = `Basic ${Buffer.from("demo:demo").toString("base64")}`;
 const browserDir = fileURLToPath(new URL("../browser/", import.meta.url));
 const PAGES = { "query-core": "query-core-page.ts", "react-query": "react-query-page.tsx" } as const;
@@ -80,7 +71,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium(chromium);
 }, 180_000);
 
 afterAll(async () => {

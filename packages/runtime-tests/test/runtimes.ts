@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { dirname, extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { launchChromium } from "../../../scripts/ensure-browser.mjs";
 import type { Consumer } from "./consumer.js";
 
 export interface SmokeConfig {
@@ -163,22 +164,12 @@ export const launchers: Record<string, (consumer: Consumer, config: SmokeConfig)
 
 export const RUNTIMES = Object.keys(launchers);
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const TYPES: Record<string, string> = { ".html": "text/html", ".mjs": "text/javascript", ".js": "text/javascript", ".json": "application/json" };
 
 /** The page is served from its own origin (127.0.0.1, another port): every call to the mock and the smoke server is cross-origin, with a CORS preflight (Authorization is not safelisted). */
 async function inChromium(consumer: Consumer, config: SmokeConfig): Promise<SmokeResult> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
+  const started = Date.now();
+  const browser = await launchChromium(chromium); // first: a missing browser fails before anything is left to close
   const pages = createServer((req, res) => {
     const path = normalize(join(consumer.dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname.replace(/^\/$/, "/index.html"))));
     if (!path.startsWith(consumer.dir) || !existsSync(path)) return void res.writeHead(404).end();
@@ -186,8 +177,6 @@ async function inChromium(consumer: Consumer, config: SmokeConfig): Promise<Smok
     res.end(readFileSync(path));
   });
   await new Promise<void>((resolve) => pages.listen(0, "127.0.0.1", resolve));
-  const started = Date.now();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const tab = await browser.newPage();
     const console: string[] = [];
