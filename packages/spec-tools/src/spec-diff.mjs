@@ -4,12 +4,11 @@
 // surface check failed); 2: could not run (the message says why).
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
+import { parseToolArgs } from "./args.mjs";
 import { resolveBase } from "./base-ref.mjs";
 import { bundleAtCommit, bundleWorkingTree } from "./bundle.mjs";
 import { changedChangesets, matchChangesets, readChangesets } from "./changesets.mjs";
 import { changeLine, compareSpecs, summarize } from "./diff/compare.mjs";
-import { SpecToolError } from "./errors.mjs";
 import { git } from "./git.mjs";
 import { checkSurface } from "./surface.mjs";
 import { packagesBuiltFromSpec, workspacePackages } from "./workspace.mjs";
@@ -39,16 +38,7 @@ export function surfaceChanges(problems) {
 
 /** Runs the whole check; returns { exitCode, report } and prints through `log`. */
 export function runSpecDiff(argv, { cwd = process.cwd(), env = process.env, log = console.log } = {}) {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      options: { base: { type: "string" }, "no-surface": { type: "boolean" }, json: { type: "string" }, help: { type: "boolean" } },
-      strict: true,
-    }).values;
-  } catch (error) {
-    throw new SpecToolError(`${error.message}\n${USAGE}`);
-  }
+  const args = parseToolArgs(argv, { base: { type: "string" }, "no-surface": { type: "boolean" }, json: { type: "string" } }, USAGE);
   if (args.help) {
     log(USAGE);
     return { exitCode: 0 };

@@ -4,10 +4,10 @@
 // (drift is in the report, not an error), 2 when it could not (the message says why).
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { deref } from "@tikhubapi/spec/model";
 import { credentialSecrets, redact } from "@tikhubapi/spec/runtime";
 import { createSpecValidator } from "@tikhubapi/spec/validator";
+import { parseToolArgs } from "./args.mjs";
 import { SpecToolError } from "./errors.mjs";
 import { git } from "./git.mjs";
 import { publicValues, redactObserved } from "./probe/redact-observed.mjs";
@@ -32,23 +32,11 @@ export function baseUrlFromEnv(env) {
 }
 
 export async function runSpecProbe(argv, { cwd = process.cwd(), env = process.env, log = console.log, now = new Date() } = {}) {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      options: {
-        write: { type: "boolean" },
-        report: { type: "string" },
-        budget: { type: "string" },
-        only: { type: "string" },
-        "spec-dir": { type: "string" },
-        help: { type: "boolean" },
-      },
-      strict: true,
-    }).values;
-  } catch (error) {
-    throw new SpecToolError(`${error.message}\n${USAGE}`);
-  }
+  const args = parseToolArgs(
+    argv,
+    { write: { type: "boolean" }, report: { type: "string" }, budget: { type: "string" }, only: { type: "string" }, "spec-dir": { type: "string" } },
+    USAGE,
+  );
   if (args.help) {
     log(USAGE);
     return { exitCode: 0 };
