@@ -3,7 +3,7 @@
 // dies without a word (SIGKILL of pnpm) also stop the mock, and leave nothing listening or running.
 import { spawn } from "node:child_process";
 import { afterEach, expect, it } from "vitest";
-import { blockEnv, freePort, repoRoot } from "./run-block.mjs";
+import { blockEnv, freePort, groupAlive, repoRoot } from "./run-block.mjs";
 
 const START_TIMEOUT_MS = 120_000;
 const STOP_BOUND_MS = 15_000; // load-proof; the measured time is printed against the 3 s target
@@ -18,15 +18,6 @@ afterEach(() => {
 });
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function groupAlive(pid) {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === "EPERM";
-  }
-}
 
 async function listening(port) {
   try {

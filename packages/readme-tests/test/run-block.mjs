@@ -76,7 +76,8 @@ function killGroup(child, signal = "SIGKILL") {
   } catch {}
 }
 
-function groupAlive(pid) {
+/** Whether any process of the group `pid` leads is still there. */
+export function groupAlive(pid) {
   try {
     process.kill(-pid, 0);
     return true;
