@@ -44,3 +44,24 @@ it("with everything installed, the check passes", () => {
   expect(result.stderr).toBe("");
   expect(result.status).toBe(0);
 });
+
+it("a browser test whose Chromium is missing fails naming the path and the install line, without launching anything", () => {
+  const missing = join(nodeOnly, "no-chromium");
+  const program = `import { launchChromium } from ${JSON.stringify(script("ensure-browser.mjs"))};
+let launched = false;
+try {
+  await launchChromium({ launch: async () => { launched = true; } });
+  console.log("no error");
+} catch (error) {
+  console.log(JSON.stringify({ message: error.message, launched }));
+}`;
+  const result = spawnSync(process.execPath, ["--input-type=module", "-e", program], {
+    encoding: "utf8",
+    env: { ...process.env, CHROMIUM_PATH: missing },
+  });
+  expect(result.stderr).toBe("");
+  expect(JSON.parse(result.stdout)).toEqual({
+    message: `Chromium not found at ${missing}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`,
+    launched: false,
+  });
+});
