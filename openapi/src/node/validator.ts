@@ -4,9 +4,6 @@ import addFormatsModule from "ajv-formats";
 import { type OpenApiDocument, operationsOf, pointer, type SpecOperationEntry } from "../spec-document.js";
 import { loadSpec } from "./spec.js";
 
-export { expand } from "../schema-walk.js";
-export { bundleUrl, deref, loadSpec, operationsOf } from "./spec.js";
-
 // ajv-formats is CommonJS: its function is the default export's default under NodeNext.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => void;
 

@@ -2,8 +2,9 @@
 // upstream in tests), validates each answer against the spec and reports what differs.
 import { writeFileSync } from "node:fs";
 import { createTikHubClient } from "@tikhubapi/client";
+import { deref } from "@tikhubapi/spec/model";
 import { DEFAULT_BASE_URL } from "@tikhubapi/spec/runtime";
-import { deref, expand } from "@tikhubapi/spec/validator";
+import { expand } from "@tikhubapi/spec/schema-walk";
 import { type ContractOperation, operations, spec, validator } from "./operations.js";
 
 /** Key info first (free; proves the credentials), then a few cheap reads. */
