@@ -1,21 +1,23 @@
 // The rules of the spec check (scripts/check-spec.mjs), one named function each, over the operation
 // model (@tikhubapi/spec/model) and, where a rule is about the spec's text itself (descriptions, $refs,
-// examples, schemas), the bundle. Each rule returns the problems it finds as strings; the runner names
-// the operation. Nothing here re-reads x-pagination, parameter constraints or names: the model does.
+// examples, schemas), the bundle. Only the rules are exported. A rule of one operation returns its problems
+// as strings (the runner names the operation; responseProblems also says what it counted); a rule over
+// several operations or the components returns [where, problem] pairs. Nothing here re-reads
+// x-pagination, parameter constraints or names: the model does.
 
 import { deref, pointer } from "../openapi/dist/lib/model.js";
 import { paginationFromCatalog } from "../openapi/dist/lib/node/catalog.js";
 import { DOCUMENTED_ERRORS, readField } from "../openapi/dist/lib/runtime.js";
 import { expand, fieldSchemas, isIntegerSchema, optionalSteps, propertySchemas, walkValue } from "../openapi/dist/lib/schema-walk.js";
 
-export const ERROR_STATUSES = DOCUMENTED_ERRORS.map((e) => e.status);
+const ERROR_STATUSES = DOCUMENTED_ERRORS.map((e) => e.status);
 export const STATUSES = [200, ...ERROR_STATUSES];
 const PLACEHOLDER_NUMBERS = new Set([9007199254740991, -9007199254740991]);
 const INT32_MAX = 2 ** 31 - 1;
 /** The constraints a parameter name keeps on every operation (a `maximum` or an `enum` may differ where one operation's evidence gives one). */
-export const SHARED_CONSTRAINTS = ["type", "format", "pattern", "minLength", "maxLength", "minimum"];
+const SHARED_CONSTRAINTS = ["type", "format", "pattern", "minLength", "maxLength", "minimum"];
 /** Paging parameters and their floor. */
-export const PARAMETER_FLOORS = { offset: 0, count: 1, limit: 1, page: 1 };
+const PARAMETER_FLOORS = { offset: 0, count: 1, limit: 1, page: 1 };
 
 /**
  * What a rule reads: `spec` the bundle, `validator` ajv over it, and for one catalog row `row`, its
@@ -24,7 +26,7 @@ export const PARAMETER_FLOORS = { offset: 0, count: 1, limit: 1, page: 1 };
  */
 
 /** Placeholder values Prism would invent (the text "string", ±2^53−1), with where they stand. */
-export function placeholders(value, path = "") {
+function placeholders(value, path = "") {
   const found = [];
   if (value === "string") found.push(`${path || "(value)"} is the placeholder "string"`);
   else if (typeof value === "number" && PLACEHOLDER_NUMBERS.has(value)) found.push(`${path} is Prism's placeholder ${value}`);
@@ -34,7 +36,7 @@ export function placeholders(value, path = "") {
 }
 
 /** The media-type examples of a response: [{ name, value }]. */
-export function examplesOf(spec, response) {
+function examplesOf(spec, response) {
   const media = response?.content?.["application/json"];
   if (!media) return [];
   const out = [];
@@ -44,7 +46,7 @@ export function examplesOf(spec, response) {
 }
 
 /** The 200 schema of an operation of the bundle. */
-export const schema200Of = (spec, raw) => deref(spec, raw.operation.responses?.["200"])?.content?.["application/json"]?.schema;
+const schema200Of = (spec, raw) => deref(spec, raw.operation.responses?.["200"])?.content?.["application/json"]?.schema;
 
 /** Method, path, summary (the documentation title), tag and evidence as the catalog lists them; a description in our own words. */
 export function identityMatchesCatalog(row, op, raw) {
@@ -158,7 +160,7 @@ export function parametersMatchCatalog({ spec, validator }, row, op, raw) {
 }
 
 /** The constraints (SHARED_CONSTRAINTS) of a parameter, as one comparable text. */
-export const sharedConstraintsOf = (p) => JSON.stringify(Object.fromEntries(SHARED_CONSTRAINTS.map((k) => [k, p[k]])));
+const sharedConstraintsOf = (p) => JSON.stringify(Object.fromEntries(SHARED_CONSTRAINTS.map((k) => [k, p[k]])));
 
 /**
  * A parameter name means the same constraints on every operation: for each name with several variants,
@@ -186,7 +188,7 @@ export function sameNameSameConstraints(ops) {
 }
 
 /** Integers beyond int32 in an example where the schema declares an integer without `format: int64`. */
-export function int32Overflows(spec, schema, value) {
+function int32Overflows(spec, schema, value) {
   const found = [];
   walkValue(spec, [schema], value, (v, schemas, path) => {
     if (!Number.isInteger(v) || Math.abs(v) <= INT32_MAX) return;
@@ -198,7 +200,7 @@ export function int32Overflows(spec, schema, value) {
 }
 
 /** Problems of one example of a 200: an envelope with code 0 and msg "success"; for a paged list, its items, has-more and next cursor. */
-export function successExampleProblems(op, value) {
+function successExampleProblems(op, value) {
   const out = [];
   if (value?.code !== 0 || value?.msg !== "success") out.push('code must be 0 and msg "success"');
   const p = op.pagination;
@@ -259,7 +261,7 @@ export function componentExamplesValid({ spec, validator }) {
 }
 
 /** The page capture cuts the JSON mid-string: drop the cut token and close what is open. */
-export function repairCutJson(text) {
+function repairCutJson(text) {
   let t = text.trimEnd();
   t = t.slice(0, t.lastIndexOf(","));
   const stack = [];
@@ -277,7 +279,7 @@ export function repairCutJson(text) {
 }
 
 /** Fields of a value that no schema declares (the first undeclared step of each). */
-export function undeclaredFields(spec, value, schemaNode) {
+function undeclaredFields(spec, value, schemaNode) {
   const out = [];
   walkValue(spec, [schemaNode], value, (_v, schemas, path) => {
     if (path && schemas.length === 0 && !out.some((p) => path.startsWith(`${p}.`) || path.startsWith(`${p}[`))) out.push(path);
