@@ -31,22 +31,26 @@ afterAll(async () => {
   console.log(`checkParams ↔ Prism: ${compared} queries compared`);
 });
 
+/** One query sent to the Prism mock beside checkParams' verdict on it: the query string, Prism's status, whether checkParams refuses it. */
+async function judge(op: (typeof operations)[number], query: Record<string, QueryValue>) {
+  const search = new URLSearchParams();
+  for (const [name, v] of Object.entries(query)) for (const one of v === undefined ? [] : Array.isArray(v) ? v : [v]) search.append(name, one);
+  const response = await fetch(`${mock.url}${op.path}?${search}`, { headers: { authorization: `Basic ${btoa("demo:demo")}` } });
+  await response.arrayBuffer();
+  compared++;
+  return { search, status: response.status, refused: checkParams(op.params, query).length > 0 };
+}
+
 describe.each(operations.filter((op) => op.params.length > 0).map((op) => [op.id, op] as const))("%s", (_id, op) => {
   it("checkParams refuses exactly what Prism answers 400 to", async () => {
     const base: Record<string, QueryValue> = Object.fromEntries(op.params.flatMap((p) => (p.example === undefined ? [] : [[p.name, String(p.example)]])));
     const disagreements: string[] = [];
     for (const p of op.params) {
       for (const value of valuesFor(p)) {
-        const query: Record<string, QueryValue> = { ...base, [p.name]: value };
-        const search = new URLSearchParams();
-        for (const [name, v] of Object.entries(query)) for (const one of v === undefined ? [] : Array.isArray(v) ? v : [v]) search.append(name, one);
-        const response = await fetch(`${mock.url}${op.path}?${search}`, { headers: { authorization: `Basic ${btoa("demo:demo")}` } });
-        await response.arrayBuffer();
-        const refused = checkParams(op.params, query).length > 0;
-        compared++;
-        if (refused !== (response.status === 400))
-          disagreements.push(`${p.name}=${JSON.stringify(value)}: Prism ${response.status}, checkParams ${refused ? "refuses" : "accepts"}`);
-        else expect([200, 400]).toContain(response.status);
+        const { status, refused } = await judge(op, { ...base, [p.name]: value });
+        if (refused !== (status === 400))
+          disagreements.push(`${p.name}=${JSON.stringify(value)}: Prism ${status}, checkParams ${refused ? "refuses" : "accepts"}`);
+        else expect([200, 400]).toContain(status);
       }
     }
     // The name in upper case (Prism matches names case-insensitively), once alone and once beside the spec's spelling.
@@ -55,13 +59,8 @@ describe.each(operations.filter((op) => op.params.length > 0).map((op) => [op.id
         { ...base, [p.name]: undefined, [p.name.toUpperCase()]: "not valid ✗" },
         { ...base, [p.name.toUpperCase()]: "" },
       ]) {
-        const search = new URLSearchParams();
-        for (const [name, v] of Object.entries(query)) if (v !== undefined) search.append(name, String(v));
-        const response = await fetch(`${mock.url}${op.path}?${search}`, { headers: { authorization: `Basic ${btoa("demo:demo")}` } });
-        await response.arrayBuffer();
-        const refused = checkParams(op.params, query).length > 0;
-        compared++;
-        if (refused !== (response.status === 400)) disagreements.push(`?${search}: Prism ${response.status}, checkParams ${refused ? "refuses" : "accepts"}`);
+        const { search, status, refused } = await judge(op, query);
+        if (refused !== (status === 400)) disagreements.push(`?${search}: Prism ${status}, checkParams ${refused ? "refuses" : "accepts"}`);
       }
     }
     expect(disagreements).toEqual([]);
