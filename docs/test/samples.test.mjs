@@ -168,7 +168,7 @@ describe("every executed sample, run as shown against the mock, gets the documen
 
   test("a wrong sample fails, and the failure names the operation and the language", async () => {
     // Two samples broken the way samples go wrong: a path the API does not have, a method the client does not have.
-    const { id, operation } = operations.find((op) => (op.operation.parameters ?? []).length > 0);
+    const { id, operation } = operations.find((op) => op.model.params.length > 0);
     const curl = sampleOf(
       operation,
       LANGUAGES.find((l) => l.id === "curl"),
