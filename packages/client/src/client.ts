@@ -1,6 +1,6 @@
 import { basicToken, DEFAULT_BASE_URL } from "@tikhubapi/spec/runtime";
 import type { paths } from "@tikhubapi/types";
-import createClient, { type Client, type ClientOptions } from "openapi-fetch";
+import createClient, { type Client, type ClientOptions, mergeHeaders } from "openapi-fetch";
 import { hider } from "./answer.js";
 import { BufferedResponse } from "./buffered-response.js";
 import { unwrap } from "./envelope.js";
@@ -94,7 +94,8 @@ export function createTikHubClient(options: TikHubClientOptions = {}): TikHubCli
       );
       const quoted = BufferedResponse.textOf(response) !== undefined;
       const text: string = response.ok ? (data ?? "") : typeof error === "string" ? error : error === undefined ? "" : JSON.stringify(error);
-      return unwrap(`GET ${op.path}`, response, text, quoted, () => hider(password, new Headers(callHeaders).get("authorization") ?? authorization ?? null));
+      // The Authorization value sent: the client's headers under the call's, merged as openapi-fetch merges them.
+      return unwrap(`GET ${op.path}`, response, text, quoted, () => hider(password, mergeHeaders(headers, callHeaders).get("authorization")));
     };
     const method: Record<string, unknown> & typeof call = call as never;
     const p = op.pagination;

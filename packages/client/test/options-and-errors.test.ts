@@ -131,6 +131,16 @@ describe("secrets never show", () => {
     for (const text of textsOf(error)) expect(text).not.toContain("per-call-secret-0123456789");
   });
 
+  it("an Authorization header in the client's headers option is kept out too", async () => {
+    const bearer = "Bearer client-level-secret-0123456789";
+    server.answer({ status: 403, body: { code: 403, msg: `forbidden for ${bearer}`, data: null }, headers: { "x-echo-auth": bearer } });
+    const tikhub = createTikHubClient({ baseUrl: server.url, maxRetries: 0, headers: { Authorization: bearer } });
+    const error = await caught(tikhub.key.getInfo());
+    expect(error).toBeInstanceOf(PermissionDeniedError);
+    expect(server.requests.at(-1)?.headers.authorization).toBe(bearer);
+    for (const text of textsOf(error)) expect(text).not.toContain("client-level-secret-0123456789");
+  });
+
   it("connection errors carry no secret", async () => {
     const closed = await startLoopbackServer();
     const url = closed.url;
