@@ -83,6 +83,14 @@ describe("options are checked at creation and per call", () => {
     expect(thrown(() => createTikHubClient({ fetch: 42 as never })).message).toContain("fetch");
   });
 
+  it("rejects client headers that are not an object, as a call's are (not silently dropped)", () => {
+    for (const headers of ["x", null, 42]) {
+      const error = thrown(() => createTikHubClient({ headers: headers as never }));
+      expect(error).toBeInstanceOf(InvalidRequestError);
+      expect(error.message).toBe("Option headers must be an object");
+    }
+  });
+
   it("a baseUrl with user info → InvalidRequestError without the password, pointing to username/password", () => {
     for (const baseUrl of [`http://bob:${PASSWORD}@127.0.0.1:1`, `https://bob:${PASSWORD}@api.example.test/api/v1`, `ftp://bob:${PASSWORD}@host`]) {
       const error = thrown(() => createTikHubClient({ baseUrl }));
