@@ -70,12 +70,13 @@ export async function runSpecProbe(argv, { cwd = process.cwd(), env = process.en
   log(
     `spec:probe: ${only?.length ? `${only.length} operation${only.length === 1 ? "" : "s"}` : "every operation"} against ${baseUrl ?? "https://api.tikhubapi.com/api/v1"}, budget ${budget ?? "one call per operation"}`,
   );
-  const report = await runProbe({ spec, baseUrl, username, password, budget, only, log: (line) => log(`  ${line}`) });
+  // One validator (ajv over the whole spec) for the probe and for checking the redacted copies.
+  const validator = createSpecValidator(spec);
+  const report = await runProbe({ spec, validator, baseUrl, username, password, budget, only, log: (line) => log(`  ${line}`) });
 
   if (args.write) {
     const specDir = resolve(cwd, args["spec-dir"] ?? join(repoRoot, "openapi"));
     const date = now.toISOString().slice(0, 10);
-    const validator = createSpecValidator(spec);
     const publics = publicValues(spec);
     const observed = [];
     for (const entry of report.operations.filter((e) => e.outcome === "ok")) {
