@@ -1,7 +1,6 @@
 // The built CLI against the real mock (Prism over the spec, port 0): calls, help at three levels,
 // bad input with its exit codes, exports. Expected values come from the spec's own examples.
 import { mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningMock, startMock } from "@tikhubapi/mock";
@@ -9,11 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { main, OWN_FLAGS, SECTIONS } from "../dist/index.js";
 import { runInProcess } from "./helpers/in-process.js";
 import { killChildren, run } from "./helpers/run.js";
-
-const require = createRequire(import.meta.url);
-// biome-ignore lint/suspicious/noExplicitAny: the raw spec JSON, read here independently of the model (check:spec validates its shape)
-type Json = Record<string, any>;
-const spec: Json = require("@tikhubapi/spec/openapi.json");
+import { deref, type Json, kebab, spec } from "./helpers/spec-oracle.js";
 
 let mock: RunningMock;
 let dir: string;
@@ -29,19 +24,6 @@ afterAll(async () => {
 });
 
 /** The spec's operations, with the CLI names the issue asks for (computed here independently of the generator). */
-const kebab = (s: string) =>
-  s
-    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
-    .replace(/_/g, "-")
-    .toLowerCase();
-const deref = (node: Json): Json => {
-  while (node?.$ref)
-    node = node.$ref
-      .slice(2)
-      .split("/")
-      .reduce((acc: Json, k: string) => acc[k], spec);
-  return node;
-};
 const operations = Object.entries(spec.paths as Json).map(([path, item]) => {
   const op = item.get as Json;
   const section = (op.tags[0] as string).toLowerCase();

@@ -2,31 +2,13 @@
 // API (≥ 3 pages, chained cursors, has_more false at the end), so each export must finish on its own
 // with every item of every page exactly once.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningMock, startMock } from "@tikhubapi/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "./helpers/run.js";
+import { deref, type Json, kebab, spec } from "./helpers/spec-oracle.js";
 
-const require = createRequire(import.meta.url);
-// biome-ignore lint/suspicious/noExplicitAny: the raw spec JSON, read here independently of the model (check:spec validates its shape)
-type Json = Record<string, any>;
-const spec: Json = require("@tikhubapi/spec/openapi.json");
-
-const kebab = (s: string) =>
-  s
-    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
-    .replace(/_/g, "-")
-    .toLowerCase();
-const deref = (node: Json): Json => {
-  while (node?.$ref)
-    node = node.$ref
-      .slice(2)
-      .split("/")
-      .reduce((acc: Json, k: string) => acc[k], spec);
-  return node;
-};
 const readField = (value: unknown, field: string): unknown =>
   field.split(".").reduce<unknown>((current, part) => {
     const key = part.replace(/\[\]$/, "");

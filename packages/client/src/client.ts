@@ -1,12 +1,12 @@
 import { basicToken, DEFAULT_BASE_URL } from "@tikhubapi/spec/runtime";
 import type { paths } from "@tikhubapi/types";
-import createClient, { type Client, type ClientOptions } from "openapi-fetch";
+import createClient, { type Client, type ClientOptions, mergeHeaders } from "openapi-fetch";
 import { hider } from "./answer.js";
 import { BufferedResponse } from "./buffered-response.js";
 import { unwrap } from "./envelope.js";
 import { InvalidRequestError } from "./errors.js";
 import { OPERATIONS, type Resources } from "./generated/operations.js";
-import { checkBaseUrl, checkCount, checkTimeout } from "./options.js";
+import { checkBaseUrl, checkCount, checkHeaders, checkTimeout } from "./options.js";
 import { iterate, pages, walk } from "./pagination.js";
 import { createPipeline } from "./pipeline.js";
 import type { PageOptions, RequestOptions } from "./resource-types.js";
@@ -66,7 +66,8 @@ export function createTikHubClient(options: TikHubClientOptions = {}): TikHubCli
   checkCount("retryAfterCapMs", retryAfterCapMs);
   checkTimeout(timeoutMs);
   if (typeof (fetchImpl ?? globalThis.fetch) !== "function") throw new InvalidRequestError("Option fetch must be a function (there is no global fetch here)");
-  const headers: Record<string, string> = { accept: "application/json", ...(Object(options.headers) === options.headers ? options.headers : {}) };
+  checkHeaders(options.headers);
+  const headers: Record<string, string> = { accept: "application/json", ...options.headers };
   const authorization = username !== undefined || password !== undefined ? `Basic ${basicToken(username ?? "", password ?? "")}` : undefined;
   if (authorization) headers.authorization = authorization;
   // Without a fetch option the global fetch is looked up per call: an interceptor installed after the
@@ -86,7 +87,7 @@ export function createTikHubClient(options: TikHubClientOptions = {}): TikHubCli
       checkParams(operation, op.required, params);
       const { signal, headers: callHeaders } = requestOptions;
       if (signal !== undefined && typeof signal?.addEventListener !== "function") throw new InvalidRequestError("Option signal must be an AbortSignal");
-      if (callHeaders !== undefined && Object(callHeaders) !== callHeaders) throw new InvalidRequestError("Option headers must be an object");
+      checkHeaders(callHeaders);
       // parseAs "text": the pipeline's BufferedResponse hands over the text it read, no second read.
       const { data, error, response } = await raw.GET(
         op.path as never,
@@ -94,7 +95,8 @@ export function createTikHubClient(options: TikHubClientOptions = {}): TikHubCli
       );
       const quoted = BufferedResponse.textOf(response) !== undefined;
       const text: string = response.ok ? (data ?? "") : typeof error === "string" ? error : error === undefined ? "" : JSON.stringify(error);
-      return unwrap(`GET ${op.path}`, response, text, quoted, () => hider(password, new Headers(callHeaders).get("authorization") ?? authorization ?? null));
+      // The Authorization value sent: the client's headers under the call's, merged as openapi-fetch merges them.
+      return unwrap(`GET ${op.path}`, response, text, quoted, () => hider(password, mergeHeaders(headers, callHeaders).get("authorization")));
     };
     const method: Record<string, unknown> & typeof call = call as never;
     const p = op.pagination;

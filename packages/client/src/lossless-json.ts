@@ -9,7 +9,12 @@
 const MAYBE_UNSAFE = /[:,[]\s*-?\d{16}/;
 
 export function parseJson(text: string): unknown {
-  return JSON.parse(mayHoldUnsafeInteger(text) ? quoteUnsafeIntegers(text) : text);
+  return JSON.parse(quoteLongIntegers(text));
+}
+
+/** The text with its unsafe integers quoted: the same string when it holds none (the cheap test first). */
+export function quoteLongIntegers(text: string): string {
+  return mayHoldUnsafeInteger(text) ? quoteUnsafeIntegers(text) : text;
 }
 
 /** The cheap test that keeps most answers on JSON.parse's fast path. */

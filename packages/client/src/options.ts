@@ -16,6 +16,11 @@ export function checkCount(name: string, value: unknown): void {
   if (!(Number.isInteger(value) && (value as number) >= 0)) throw new InvalidRequestError(`Option ${name} must be a whole number ≥ 0${got(value)}`);
 }
 
+/** `headers`, of the client or of a call: absent, or an object of header names and values. */
+export function checkHeaders(value: unknown): void {
+  if (value !== undefined && Object(value) !== value) throw new InvalidRequestError("Option headers must be an object");
+}
+
 /** The page's own address where there is one (a document or a worker), for a relative baseUrl. */
 function pageUrl(): string | undefined {
   try {

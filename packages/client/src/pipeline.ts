@@ -7,7 +7,7 @@
 import { type Hide, hider } from "./answer.js";
 import { BufferedResponse } from "./buffered-response.js";
 import { AbortError, ConnectionError, TikHubError, TimeoutError } from "./errors.js";
-import { mayHoldUnsafeInteger, quoteUnsafeIntegers } from "./lossless-json.js";
+import { quoteLongIntegers } from "./lossless-json.js";
 import { checkCount, checkTimeout } from "./options.js";
 import { backoffMs, retryAfterMs, sleep } from "./retry.js";
 
@@ -89,7 +89,7 @@ function retryWait(response: Response, text: string, retry: number): number | un
 
 /** The answer as openapi-fetch and middleware see it: the same status, headers and url, the body already read, long integers quoted. */
 function rebuilt(response: Response, text: string): Response {
-  const quoted = mayHoldUnsafeInteger(text) ? quoteUnsafeIntegers(text) : text;
+  const quoted = quoteLongIntegers(text);
   if (quoted === text) return new BufferedResponse(text, response);
   const headers = new Headers(response.headers);
   headers.delete("content-length");

@@ -15,10 +15,9 @@ import {
   TimeoutError,
 } from "../src/index.js";
 import { caught } from "./caught.js";
-import { type LoopbackServer, startLoopbackServer } from "./loopback-server.js";
+import { type LoopbackServer, ok, startLoopbackServer } from "./loopback-server.js";
 
 const SECRET = "s3cr3t-pa55word";
-const ok = (data: unknown) => ({ body: { code: 0, msg: "success", data } });
 const liveParams = { room_id: "7531095702089370381", user_id: "6796815426174960646" };
 
 let server: LoopbackServer;

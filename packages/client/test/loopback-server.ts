@@ -16,6 +16,9 @@ export interface Answer {
   hang?: boolean;
 }
 
+/** A 200 answer with the success envelope around `data`. */
+export const ok = (data: unknown): Answer => ({ body: { code: 0, msg: "success", data } });
+
 export interface SeenRequest {
   url: URL;
   headers: IncomingMessage["headers"];
@@ -34,7 +37,7 @@ export interface LoopbackServer {
 }
 
 export async function startLoopbackServer(): Promise<LoopbackServer> {
-  let script: Array<Answer | ((request: SeenRequest, index: number) => Answer)> = [{ body: { code: 0, msg: "success", data: {} } }];
+  let script: Array<Answer | ((request: SeenRequest, index: number) => Answer)> = [ok({})];
   const requests: SeenRequest[] = [];
   const sockets = new Set<import("node:net").Socket>();
   const closes: number[] = [];

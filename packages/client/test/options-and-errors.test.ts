@@ -83,6 +83,14 @@ describe("options are checked at creation and per call", () => {
     expect(thrown(() => createTikHubClient({ fetch: 42 as never })).message).toContain("fetch");
   });
 
+  it("rejects client headers that are not an object, as a call's are (not silently dropped)", () => {
+    for (const headers of ["x", null, 42]) {
+      const error = thrown(() => createTikHubClient({ headers: headers as never }));
+      expect(error).toBeInstanceOf(InvalidRequestError);
+      expect(error.message).toBe("Option headers must be an object");
+    }
+  });
+
   it("a baseUrl with user info → InvalidRequestError without the password, pointing to username/password", () => {
     for (const baseUrl of [`http://bob:${PASSWORD}@127.0.0.1:1`, `https://bob:${PASSWORD}@api.example.test/api/v1`, `ftp://bob:${PASSWORD}@host`]) {
       const error = thrown(() => createTikHubClient({ baseUrl }));
@@ -129,6 +137,16 @@ describe("secrets never show", () => {
     const error = await caught(client().key.getInfo(undefined, { headers: { Authorization: bearer } }));
     expect(error).toBeInstanceOf(PermissionDeniedError);
     for (const text of textsOf(error)) expect(text).not.toContain("per-call-secret-0123456789");
+  });
+
+  it("an Authorization header in the client's headers option is kept out too", async () => {
+    const bearer = "Bearer client-level-secret-0123456789";
+    server.answer({ status: 403, body: { code: 403, msg: `forbidden for ${bearer}`, data: null }, headers: { "x-echo-auth": bearer } });
+    const tikhub = createTikHubClient({ baseUrl: server.url, maxRetries: 0, headers: { Authorization: bearer } });
+    const error = await caught(tikhub.key.getInfo());
+    expect(error).toBeInstanceOf(PermissionDeniedError);
+    expect(server.requests.at(-1)?.headers.authorization).toBe(bearer);
+    for (const text of textsOf(error)) expect(text).not.toContain("client-level-secret-0123456789");
   });
 
   it("connection errors carry no secret", async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTikHubClient, type PageState } from "../src/index.js";
-import { type LoopbackServer, startLoopbackServer } from "./loopback-server.js";
+import { type LoopbackServer, ok, startLoopbackServer } from "./loopback-server.js";
 
 let server: LoopbackServer;
 beforeAll(async () => {
@@ -9,7 +9,6 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const client = () => createTikHubClient({ username: "u", password: "p", baseUrl: server.url, maxRetries: 0 });
-const envelope = (data: unknown) => ({ body: { code: 0, msg: "success", data } });
 
 /** Followers pages keyed by the offset they answer: offset ← min_time, has_more, followers. */
 function followerPages(pages: Array<{ has_more: unknown; min_time?: unknown; ids: string[] }>) {
@@ -18,7 +17,7 @@ function followerPages(pages: Array<{ has_more: unknown; min_time?: unknown; ids
     const index = offset === "0" ? 0 : pages.findIndex((_, i) => String(pages[i - 1]?.min_time) === offset);
     const page = pages[index];
     if (!page) return { status: 400, body: { code: 400, msg: `unexpected offset ${offset}`, data: null } };
-    return envelope({ followers: page.ids.map((uid) => ({ uid })), has_more: page.has_more, min_time: page.min_time, total: 7 });
+    return ok({ followers: page.ids.map((uid) => ({ uid })), has_more: page.has_more, min_time: page.min_time, total: 7 });
   };
 }
 
@@ -53,7 +52,7 @@ describe("pagination", () => {
   });
 
   it("stops on a repeated cursor instead of looping forever", async () => {
-    server.answer(envelope({ followers: [{ uid: "same" }], has_more: 1, min_time: 99 }));
+    server.answer(ok({ followers: [{ uid: "same" }], has_more: 1, min_time: 99 }));
     const uids = [];
     for await (const f of client().user.getFollowers.iterate({ user_id: "1" })) uids.push(f.uid);
     expect(uids).toEqual(["same", "same"]);
@@ -61,7 +60,7 @@ describe("pagination", () => {
   });
 
   it("stops when the next cursor is missing even if has_more says more", async () => {
-    server.answer(envelope({ followers: [{ uid: "a" }], has_more: true }));
+    server.answer(ok({ followers: [{ uid: "a" }], has_more: true }));
     const uids = [];
     for await (const f of client().user.getFollowers.iterate({ user_id: "1" })) uids.push(f.uid);
     expect(uids).toEqual(["a"]);
@@ -69,7 +68,7 @@ describe("pagination", () => {
   });
 
   it("starts from a cursor given in the parameters", async () => {
-    server.answer(envelope({ followers: [{ uid: "x" }], has_more: 0, min_time: 5 }));
+    server.answer(ok({ followers: [{ uid: "x" }], has_more: 0, min_time: 5 }));
     for await (const _ of client().user.getFollowers.iterate({ user_id: "1", offset: 1234 })) void _;
     expect(server.requests[0].url.searchParams.get("offset")).toBe("1234");
   });
@@ -77,7 +76,7 @@ describe("pagination", () => {
   it("increments the page number of a page-numbered list (nested has_more)", async () => {
     server.answer((request) => {
       const page = Number(request.url.searchParams.get("page") ?? "1");
-      return envelope({ videos: [{ id: `v${page}` }], pagination: { has_more: page < 3, total_count: 3 } });
+      return ok({ videos: [{ id: `v${page}` }], pagination: { has_more: page < 3, total_count: 3 } });
     });
     const ids = [];
     for await (const video of client().video.getTrending.iterate({ region: "US" })) ids.push(video.id);
@@ -88,7 +87,7 @@ describe("pagination", () => {
   it("flattens items nested in arrays (body.sections[].items)", async () => {
     server.answer((request) => {
       const offset = Number(request.url.searchParams.get("offset") ?? "0");
-      return envelope({
+      return ok({
         body: { sections: [{ items: [{ item_id: `0;${offset}a` }] }, { items: [{ item_id: `1;${offset}b` }] }] },
         has_more: offset === 0 ? 1 : 0,
         cursor: 20,
@@ -100,7 +99,7 @@ describe("pagination", () => {
   });
 
   it("passes request options to every page request", async () => {
-    server.answer(envelope({ followers: [], has_more: 0 }));
+    server.answer(ok({ followers: [], has_more: 0 }));
     for await (const _ of client().user.getFollowers.pages({ user_id: "1" }, { headers: { "x-trace": "t1" } })) void _;
     expect(server.requests[0].headers["x-trace"]).toBe("t1");
   });
@@ -141,7 +140,7 @@ describe("walk: the paging state, saved and resumed", () => {
   });
 
   it("a resumed walk still stops on a cursor it requested before the checkpoint", async () => {
-    server.answer(envelope({ followers: [{ uid: "x" }], has_more: 1, min_time: 100 }));
+    server.answer(ok({ followers: [{ uid: "x" }], has_more: 1, min_time: 100 }));
     const seen = [];
     for await (const step of client().user.getFollowers.walk({ user_id: "1" }, { from: { cursor: 200, seen: ["100", "200"], pages: 2, done: false } }))
       seen.push(step.state);

@@ -4,7 +4,7 @@ import { InfiniteQueryObserver, QueryClient, QueryObserver } from "@tanstack/que
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTikHubClient, RateLimitError, ServerError } from "../src/index.js";
 import { createTikHubQueries } from "../src/query.js";
-import { type LoopbackServer, startLoopbackServer } from "./loopback-server.js";
+import { type LoopbackServer, ok, startLoopbackServer } from "./loopback-server.js";
 
 let server: LoopbackServer;
 beforeAll(async () => {
@@ -12,7 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const ok = (data: unknown) => ({ body: { code: 0, msg: "success", data } });
 const room = { room_id: "7531095702089370381", user_id: "6796815426174960646" };
 const client = (options: Parameters<typeof createTikHubClient>[0] = {}) =>
   createTikHubClient({ username: "u", password: "p", baseUrl: server.url, ...options });

@@ -4,7 +4,7 @@ import type { Middleware } from "openapi-fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTikHubClient, isSuccess, TimeoutError } from "../src/index.js";
 import { caught } from "./caught.js";
-import { type LoopbackServer, startLoopbackServer } from "./loopback-server.js";
+import { type LoopbackServer, ok, startLoopbackServer } from "./loopback-server.js";
 
 let server: LoopbackServer;
 let other: LoopbackServer;
@@ -13,7 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => Promise.all([server.close(), other.close()]));
 
-const ok = (data: unknown) => ({ body: { code: 0, msg: "success", data } });
 const client = (options: Parameters<typeof createTikHubClient>[0] = {}) =>
   createTikHubClient({ username: "u", password: "p", baseUrl: server.url, ...options });
 const room = { room_id: "7531095702089370381", user_id: "6796815426174960646" };

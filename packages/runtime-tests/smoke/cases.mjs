@@ -24,15 +24,15 @@ const cases = {
   },
 
   // The mock's documented 429 (Retry-After: 30) arrives as a RateLimitError, not retried.
-  async rateLimit({ mockClient }) {
+  async rateLimit({ mockClient, clientModule }) {
     try {
       await mockClient.live.getInfo({ room_id: ROOM, user_id: HOST }, { headers: { Prefer: "code=429" }, maxRetries: 0 });
       return { name: "resolved" };
     } catch (error) {
       return {
         ...describeError(error),
-        isTikHubError: error instanceof mockClient.errors.TikHubError,
-        isRateLimitError: error instanceof mockClient.errors.RateLimitError,
+        isTikHubError: error instanceof clientModule.TikHubError,
+        isRateLimitError: error instanceof clientModule.RateLimitError,
       };
     }
   },
@@ -104,8 +104,8 @@ function runtimeVersion() {
 export async function runSmoke(clientModule, { runtime, mockUrl, serverUrl }) {
   const { createTikHubClient } = clientModule;
   const auth = { username: "demo", password: "demo" };
-  const mockClient = Object.assign(createTikHubClient({ ...auth, baseUrl: mockUrl, maxRetries: 0 }), { errors: clientModule });
   const newMockClient = () => createTikHubClient({ ...auth, baseUrl: mockUrl, maxRetries: 0 });
+  const mockClient = newMockClient();
   const client = (prefix, options = {}) => createTikHubClient({ ...auth, baseUrl: `${serverUrl}/${prefix}`, maxRetries: 0, timeoutMs: 20_000, ...options });
   const results = {};
   for (const name of CASES) {

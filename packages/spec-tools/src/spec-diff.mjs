@@ -8,7 +8,7 @@ import { parseToolArgs } from "./args.mjs";
 import { resolveBase } from "./base-ref.mjs";
 import { bundleAtCommit, bundleWorkingTree } from "./bundle.mjs";
 import { changedChangesets, matchChangesets, readChangesets } from "./changesets.mjs";
-import { changeLine, compareSpecs, summarize } from "./diff/compare.mjs";
+import { changeLine, compareSpecs, summarize, VERDICTS } from "./diff/compare.mjs";
 import { git } from "./git.mjs";
 import { checkSurface } from "./surface.mjs";
 import { packagesBuiltFromSpec, workspacePackages } from "./workspace.mjs";
@@ -54,7 +54,7 @@ export function runSpecDiff(argv, { cwd = process.cwd(), env = process.env, log 
   if (!args["no-surface"]) {
     surface = checkSurface(before, { workDir: join(repoRoot, "packages", "spec-tools", ".surface"), label: `${base.label}'s spec` });
     changes.push(...surfaceChanges(surface.problems));
-    changes.sort((a, b) => ["breaking", "non-breaking", "annotation"].indexOf(a.type) - ["breaking", "non-breaking", "annotation"].indexOf(b.type));
+    changes.sort((a, b) => VERDICTS.indexOf(a.type) - VERDICTS.indexOf(b.type));
   }
   const counts = summarize(changes);
   log(

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { deref } from "@tikhubapi/spec/model";
-import { credentialSecrets, redact } from "@tikhubapi/spec/runtime";
+import { checkBaseUrl, credentialSecrets, redact, trimBaseUrl } from "@tikhubapi/spec/runtime";
 import { createSpecValidator } from "@tikhubapi/spec/validator";
 import { parseToolArgs } from "./args.mjs";
 import { SpecToolError } from "./errors.mjs";
@@ -17,18 +17,16 @@ import { writeEvidence } from "./probe/write-evidence.mjs";
 export const USAGE =
   "usage: pnpm spec:probe [--write] [--report <file>] [--budget <calls>] [--only <operationId,…>] [--spec-dir <openapi dir>]\n  needs TIKHUB_USERNAME and TIKHUB_PASSWORD; TIKHUB_BASE_URL picks the API root (default https://api.tikhubapi.com/api/v1)";
 
-/** The API root from TIKHUB_BASE_URL, checked as the CLI checks it (http(s), no user name or password in it). */
+/** The API root from TIKHUB_BASE_URL, checked by the rule the client and the CLI share (checkBaseUrl: http(s), no user name or password in it). */
 export function baseUrlFromEnv(env) {
   const text = env.TIKHUB_BASE_URL?.trim();
   if (!text) return undefined;
-  let url;
-  try {
-    url = new URL(text);
-  } catch {}
-  if (!url || !/^https?:$/.test(url.protocol) || !url.host) throw new SpecToolError("TIKHUB_BASE_URL must be an http(s) URL such as http://127.0.0.1:4010");
-  if (url.username || url.password)
+  const problem = checkBaseUrl(text);
+  if (problem === undefined) return trimBaseUrl(text);
+  // The URL itself is never quoted: it may hold a password.
+  if (/user name or password/.test(problem))
     throw new SpecToolError("TIKHUB_BASE_URL must not contain a user name or password: credentials come from TIKHUB_USERNAME and TIKHUB_PASSWORD only");
-  return text.replace(/\/+$/, "");
+  throw new SpecToolError("TIKHUB_BASE_URL must be an http(s) URL such as http://127.0.0.1:4010");
 }
 
 export async function runSpecProbe(argv, { cwd = process.cwd(), env = process.env, log = console.log, now = new Date() } = {}) {
@@ -72,12 +70,13 @@ export async function runSpecProbe(argv, { cwd = process.cwd(), env = process.en
   log(
     `spec:probe: ${only?.length ? `${only.length} operation${only.length === 1 ? "" : "s"}` : "every operation"} against ${baseUrl ?? "https://api.tikhubapi.com/api/v1"}, budget ${budget ?? "one call per operation"}`,
   );
-  const report = await runProbe({ spec, baseUrl, username, password, budget, only, log: (line) => log(`  ${line}`) });
+  // One validator (ajv over the whole spec) for the probe and for checking the redacted copies.
+  const validator = createSpecValidator(spec);
+  const report = await runProbe({ spec, validator, baseUrl, username, password, budget, only, log: (line) => log(`  ${line}`) });
 
   if (args.write) {
     const specDir = resolve(cwd, args["spec-dir"] ?? join(repoRoot, "openapi"));
     const date = now.toISOString().slice(0, 10);
-    const validator = createSpecValidator(spec);
     const publics = publicValues(spec);
     const observed = [];
     for (const entry of report.operations.filter((e) => e.outcome === "ok")) {

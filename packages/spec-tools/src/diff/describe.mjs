@@ -59,7 +59,7 @@ function describeParameter(ctx) {
   if (sub[0] === "required" && sub.length === 1) {
     return valueAt(ctx.after, [...ctx.pathAfter, "required"]) === true ? `${label} became required` : `${label} became optional`;
   }
-  if (ctx.schema) return describeSchema(label, { ...ctx, schema: ctx.schema.field ? { ...ctx.schema } : ctx.schema });
+  if (ctx.schema) return describeSchema(label, ctx);
   return `${label}: ${sub.join(".")} ${verb(diff.action)}`;
 }
 

@@ -3,26 +3,9 @@
 // entry is dropped), and what inside the operation (a parameter, a response status, a field of a
 // response body, an operation-level key), with the values before and after.
 
-const METHODS = new Set(["get", "put", "post", "delete", "patch", "head", "options", "trace"]);
+import { deref, HTTP_METHODS } from "@tikhubapi/spec/model";
 
-/** Follows local `$ref`s ("#/components/…"). */
-function deref(doc, node) {
-  let current = node;
-  const seen = new Set();
-  while (current && typeof current === "object" && typeof current.$ref === "string" && current.$ref.startsWith("#/")) {
-    if (seen.has(current.$ref)) return current;
-    seen.add(current.$ref);
-    current = current.$ref
-      .slice(2)
-      .split("/")
-      .map((p) => p.replaceAll("~1", "/").replaceAll("~0", "~"))
-      .reduce((acc, key) => acc?.[key], doc);
-  }
-  return current;
-}
-
-/** A value of `doc` with its local $refs followed. */
-export const derefIn = (doc, node) => deref(doc, node);
+const METHODS = new Set(HTTP_METHODS);
 
 /** The value at a path of api-smart-diff (which walks the documents with their $refs resolved). */
 export function valueAt(doc, path) {
@@ -108,12 +91,12 @@ function readOperationPart(ctx) {
     const param =
       sub.length === 0
         ? diff.action === "add"
-          ? derefIn(after, diff.after)
-          : derefIn(before, diff.before)
+          ? deref(after, diff.after)
+          : deref(before, diff.before)
         : (valueAt(before, [...opPath, "parameters", index]) ?? valueAt(after, [...opPath, "parameters", index]));
     const find = (list, doc) =>
       list.findIndex((p) => {
-        const q = derefIn(doc, p);
+        const q = deref(doc, p);
         return q?.name === param?.name && (q?.in ?? "query") === (param?.in ?? "query");
       });
     const pathBefore = [...opPath, "parameters", find(listBefore, before)];

@@ -14,21 +14,12 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 export const probeOrder = (operations) => [...operations.filter((o) => o.params.length === 0), ...operations.filter((o) => o.params.length > 0)];
 
 /**
- * ajv's errors for a body; where the response schema is a oneOf (the success envelope or the risk-control
- * one), the errors of the branch that fits best, not every branch's complaints.
+ * ajv's errors for a body; where the response schema (at `ref`, already followed to `schema`) is a oneOf
+ * (the success envelope or the risk-control one), the errors of the branch that fits best, not every branch's complaints.
  */
-function schemaErrors(validator, spec, operationId, status, body) {
-  const whole = validator.validateResponse(operationId, status, body);
+function schemaErrors(validator, ref, schema, body) {
+  const whole = validator.validateAt(ref, body);
   if (whole.valid) return [];
-  const ref = validator.responseSchemaRef(operationId, status);
-  const schema = deref(
-    spec,
-    ref
-      .split("/")
-      .slice(1)
-      .map((p) => p.replaceAll("~1", "/").replaceAll("~0", "~"))
-      .reduce((node, key) => deref(spec, node)?.[key], spec),
-  );
   if (!Array.isArray(schema?.oneOf)) return whole.errors;
   const branches = schema.oneOf.map((_, i) => validator.validateAt(`${ref}/oneOf/${i}`, body).errors);
   const best = branches.reduce((a, b) => (b.length < a.length ? b : a));
@@ -43,10 +34,9 @@ function exampleParams(op) {
 }
 
 /**
- * @param {{ spec, baseUrl?: string, username: string, password: string, budget?: number, only?: string[], log?: (line: string) => void, pace?: boolean }} options
+ * @param {{ spec, validator?: import("@tikhubapi/spec/validator").SpecValidator, baseUrl?: string, username: string, password: string, budget?: number, only?: string[], log?: (line: string) => void, pace?: boolean }} options
  */
-export async function runProbe({ spec, baseUrl, username, password, budget, only, log = () => {}, pace = true }) {
-  const validator = createSpecValidator(spec);
+export async function runProbe({ spec, validator = createSpecValidator(spec), baseUrl, username, password, budget, only, log = () => {}, pace = true }) {
   const secrets = credentialSecrets(username, password);
   let operations = probeOrder(buildModel(spec));
   if (only?.length) operations = operations.filter((o) => only.includes(o.id));
@@ -112,9 +102,10 @@ export async function runProbe({ spec, baseUrl, username, password, budget, only
       const documented = op.statuses.includes(last.status);
       if (!documented) entry.schemaErrors.push(`status ${last.status} is not documented (documented: ${op.statuses.join(", ")})`);
       if (body !== undefined && documented) {
-        entry.schemaErrors.push(...schemaErrors(validator, spec, op.id, last.status, body));
-        const response = deref(spec, spec.paths[op.path].get.responses[String(last.status)]);
-        const schema = response?.content?.["application/json"]?.schema;
+        // The response body's schema, as the validator finds it (a $ref'd response followed).
+        const ref = validator.responseSchemaRef(op.id, last.status);
+        const schema = deref(spec, { $ref: `#${ref}` });
+        entry.schemaErrors.push(...schemaErrors(validator, ref, schema, body));
         if (schema) {
           const { undeclared, missing } = compareBody(spec, schema, body);
           entry.undeclaredFields = undeclared;
