@@ -28,11 +28,11 @@
 import { fork, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { cpus, freemem, loadavg, release as osRelease, type as osType, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import autocannon from "autocannon";
+import { freePort } from "../scripts/process-group.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const specPath = join(root, "openapi", "dist", "openapi.json");
@@ -68,17 +68,6 @@ const log = (message) => process.stderr.write(`bench: ${message}\n`);
 const results = {};
 const rows = [];
 const row = (group, metric, value, unit, target = "", note = "") => rows.push({ group, metric, value, unit, target, note });
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // 1. Client overhead

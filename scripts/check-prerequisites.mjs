@@ -19,7 +19,7 @@ function javaMajor(command) {
   return version[1] === "1" ? Number(version[2]) : Number(version[1]);
 }
 
-export const PREREQUISITES = [
+const PREREQUISITES = [
   {
     key: "chromium",
     name: `Chromium (at ${chromiumPath}; set CHROMIUM_PATH for another browser binary)`,
@@ -45,16 +45,18 @@ export const PREREQUISITES = [
 ];
 
 /** The prerequisites (all, or those whose `key` is in `only`) that are not present. */
-export function missingPrerequisites(only) {
+function missingPrerequisites(only) {
   return PREREQUISITES.filter((p) => (!only || only.includes(p.key)) && !p.present());
 }
 
-export function describeMissing(missing) {
-  const debian = [...new Set(missing.map((p) => p.debian))].join(" ");
+/** The Debian packages that provide `missing`, space-separated, each once. */
+const debianPackages = (missing) => [...new Set(missing.map((p) => p.debian))].join(" ");
+
+function describeMissing(missing) {
   return [
     `pnpm test needs ${missing.length === 1 ? "a tool that is" : "tools that are"} missing here:`,
     ...missing.map((p) => `  - ${p.name}   (macOS: ${p.macos})`),
-    `Debian/Ubuntu: sudo apt-get install -y ${debian}`,
+    `Debian/Ubuntu: sudo apt-get install -y ${debianPackages(missing)}`,
     "See “Running the tests” in README.md.",
   ].join("\n");
 }
@@ -70,7 +72,7 @@ export function ensurePrerequisites({ checkOnly = false, only } = {}) {
   const hasApt = run("sh", ["-c", "command -v apt-get"]).status === 0;
   const chromiumElsewhere = process.env.CHROMIUM_PATH && missing.some((p) => p.debian === "chromium");
   if (!checkOnly && isRoot && hasApt && !chromiumElsewhere) {
-    const packages = [...new Set(missing.map((p) => p.debian))].join(" ");
+    const packages = debianPackages(missing);
     console.error(`check-prerequisites: installing Debian's ${packages} (apt-get, running as root) for pnpm test…`);
     execFileSync("sh", ["-c", `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages} >/dev/null`], { stdio: "inherit" });
     missing = missingPrerequisites(only);

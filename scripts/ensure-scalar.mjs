@@ -20,7 +20,7 @@ export const SCALAR = {
 };
 
 const vendorDir = fileURLToPath(new URL("../docs/.vendor/", import.meta.url));
-export const scalarPath = join(vendorDir, `scalar-api-reference-${SCALAR.version}.js`);
+const scalarPath = join(vendorDir, `scalar-api-reference-${SCALAR.version}.js`);
 
 function npmEnv() {
   const env = {};

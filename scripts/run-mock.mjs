@@ -25,7 +25,7 @@ process.on("SIGTERM", () => stopBuild(143));
 const launcher = process.ppid;
 const watch = setInterval(() => process.ppid !== launcher && stopBuild(143), 200);
 
-const status = await quietBuild(mode === "--build=all" ? [] : ["@tikhubapi/mock"], mode === "--build=all" ? "every package" : "the mock");
+const status = await quietBuild(mode === "--build=all" ? [] : ["@tikhubapi/mock"], mode === "--build=all" ? "every package" : "the mock", build);
 if (status !== 0) process.exit(status);
 clearInterval(watch);
 process.removeAllListeners("SIGINT");

@@ -5,44 +5,15 @@
 //   Python     → python3 sample.py
 //   Java       → one `javac` over all samples, then java -cp out <Class>
 // At most `concurrency` processes at a time; each is killed (with its process group) after `timeoutMs`.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { runInGroup as run } from "../../../scripts/process-group.mjs";
 import { BASE_URL, javaClassName } from "../../lib/code-samples.mjs";
 
 const require = createRequire(import.meta.url);
 const docsDir = new URL("../../", import.meta.url).pathname;
-
-/** Runs a command; resolves { code, stdout, stderr, timedOut } (never rejects). */
-export function run(command, args, { cwd, env, timeoutMs = 60_000 } = {}) {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    let timedOut = false;
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    const kill = () => {
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {}
-    };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      kill();
-    }, timeoutMs);
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      resolve({ code: -1, stdout, stderr: `${stderr}${error.message}`, timedOut });
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      kill(); // anything the sample left behind in its group
-      resolve({ code, stdout, stderr, timedOut });
-    });
-  });
-}
 
 async function pool(items, concurrency, work) {
   const queue = [...items];

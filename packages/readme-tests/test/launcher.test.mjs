@@ -3,18 +3,15 @@
 // dies without a word (SIGKILL of pnpm) also stop the mock, and leave nothing listening or running.
 import { spawn } from "node:child_process";
 import { afterEach, expect, it } from "vitest";
-import { blockEnv, freePort, groupAlive, repoRoot } from "./run-block.mjs";
+import { freePort, groupAlive, killGroup } from "../../../scripts/process-group.mjs";
+import { blockEnv, repoRoot } from "./run-block.mjs";
 
 const START_TIMEOUT_MS = 120_000;
 const STOP_BOUND_MS = 15_000; // load-proof; the measured time is printed against the 3 s target
 
 const children = [];
 afterEach(() => {
-  for (const child of children.splice(0)) {
-    try {
-      process.kill(-child.pid, "SIGKILL");
-    } catch {}
-  }
+  for (const child of children.splice(0)) killGroup(child.pid);
 });
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

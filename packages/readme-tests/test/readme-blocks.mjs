@@ -22,6 +22,7 @@ const LANGS = { sh: "sh", bash: "sh", shell: "sh", ts: "ts", typescript: "ts", m
 const MODES = new Set(["skip", "server", "continue", "vitest"]);
 const DIRECTIVE = /^<!--\s*readme-test:\s*([a-z-]+)\b[\s:—–-]*(.*?)\s*-->$/;
 const MIN_REASON_CHARS = 12;
+const IMPORTS_VITEST = /\bfrom\s+["']vitest["']/;
 
 /** The READMEs under test: the root one, and those of the workspace's packages and folders. */
 export function readmeFiles(repoRoot) {
@@ -98,13 +99,18 @@ export function commandLines(code) {
   return commands;
 }
 
+/** Whether a ts/js block is a test file, run by vitest on its own: marked `vitest`, or a plain block that imports vitest. */
+export function isTestFile(block) {
+  return block.mode === "vitest" || (block.mode === "run" && IMPORTS_VITEST.test(block.code));
+}
+
 /** The blocks a continue block runs after: back to (and including) the nearest block that is not itself a continuation. */
 export function chainOf(blocks, index) {
   const chain = [blocks[index]];
   if (blocks[index].mode !== "continue") return chain;
   for (let i = index - 1; i >= 0; i--) {
     const previous = blocks[i];
-    if (previous.lang === "sh" || previous.mode === "skip" || previous.mode === "vitest") continue;
+    if (previous.lang === "sh" || previous.mode === "skip" || isTestFile(previous)) continue;
     chain.unshift(previous);
     if (previous.mode !== "continue") return chain;
   }

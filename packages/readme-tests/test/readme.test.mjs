@@ -5,11 +5,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { startMock } from "@tikhubapi/mock";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { chainOf, parseBlocks, readmeFiles } from "./readme-blocks.mjs";
+import { chainOf, isTestFile, parseBlocks, readmeFiles } from "./readme-blocks.mjs";
 import { removeConsumerProject, repoRoot, runScript, runServer, runShell, runVitest } from "./run-block.mjs";
-
-// A ts/js block that imports vitest is a test file: it runs under vitest without a directive.
-const IMPORTS_VITEST = /\bfrom\s+["']vitest["']/;
 
 let mock;
 let mockPort;
@@ -38,7 +35,7 @@ for (const file of readmeFiles(repoRoot)) {
         it(name, async () => {
           for (const report of await runServer(block, mock.url)) console.log(report);
         });
-      } else if (block.mode === "vitest" || (block.mode === "run" && IMPORTS_VITEST.test(block.code))) {
+      } else if (isTestFile(block)) {
         it(name, () => runVitest(block, mock.url));
       } else if (block.lang === "sh") {
         it(name, () => runShell(block, mock.url, mockPort));

@@ -2,11 +2,12 @@
 // killed afterwards, so nothing a block starts outlives its test.
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { connect, createServer } from "node:net";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { transformSync } from "esbuild";
+import { freePort, groupAlive, killGroup, runInGroup } from "../../../scripts/process-group.mjs";
 import { commandLines } from "./readme-blocks.mjs";
 
 export const packageDir = fileURLToPath(new URL("..", import.meta.url));
@@ -47,7 +48,7 @@ export function blockEnv(mockUrl) {
  * package READMEs' shell blocks run, as in a user's project: what they write stays out of the repo.
  */
 let consumerDir;
-export function consumerProject() {
+function consumerProject() {
   if (!consumerDir) {
     consumerDir = mkdtempSync(join(tmpdir(), "readme-test-project-"));
     writeFileSync(join(consumerDir, "package.json"), `${JSON.stringify({ name: "readme-test-project", private: true, type: "module" }, null, 2)}\n`);
@@ -61,55 +62,17 @@ export function removeConsumerProject() {
 }
 
 /** Root README commands run at the repository root; package READMEs' in the throwaway project above. */
-export function blockCwd(block) {
+function blockCwd(block) {
   return block.file === "README.md" ? repoRoot : consumerProject();
 }
 
 /** Points the README's default mock address at `port`. */
-export function retarget(text, port) {
+function retarget(text, port) {
   return text.replace(/\b(127\.0\.0\.1|localhost):4010\b/g, `$1:${port}`);
 }
 
-function killGroup(child, signal = "SIGKILL") {
-  try {
-    process.kill(-child.pid, signal);
-  } catch {}
-}
-
-/** Whether any process of the group `pid` leads is still there. */
-export function groupAlive(pid) {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === "EPERM";
-  }
-}
-
-/** Runs a command in its own process group; resolves { code, signal, stdout, stderr, timedOut }. */
-function run(command, args, { cwd, env, timeoutMs = BLOCK_TIMEOUT_MS }) {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    let timedOut = false;
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup(child);
-    }, timeoutMs);
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      resolve({ code: null, signal: null, stdout, stderr: `${stderr}${error.message}`, timedOut });
-    });
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      killGroup(child);
-      resolve({ code, signal, stdout, stderr, timedOut });
-    });
-  });
-}
+/** Runs a command in its own process group (killed after BLOCK_TIMEOUT_MS and once it exits). */
+const run = (command, args, { cwd, env }) => runInGroup(command, args, { cwd, env, timeoutMs: BLOCK_TIMEOUT_MS });
 
 const tail = (text, chars = 3000) => (text.length > chars ? `…${text.slice(-chars)}` : text);
 
@@ -199,17 +162,6 @@ export async function runVitest(block, mockUrl) {
   return result;
 }
 
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function accepts(port) {
   return new Promise((resolve) => {
     const socket = connect({ port, host: "127.0.0.1" });
@@ -276,7 +228,7 @@ export async function runServer(block, mockUrl) {
         `${block.file}:${line} \`${command}\`: listened on ${listening}; stopped ${stoppedMs} ms after SIGTERM to its PID (target < ${STOP_TARGET_MS} ms), nothing left`,
       );
     } finally {
-      killGroup(child);
+      killGroup(child.pid);
     }
   }
   return reports;

@@ -6,10 +6,9 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { chainOf, parseBlocks, readmeFiles } from "./readme-blocks.mjs";
+import { chainOf, isTestFile, parseBlocks, readmeFiles } from "./readme-blocks.mjs";
 import { packageDir, program, repoRoot } from "./run-block.mjs";
 
-const IMPORTS_VITEST = /\bfrom\s+["']vitest["']/;
 const checkDir = join(packageDir, ".run", "typecheck");
 
 it("every run ts block of the READMEs type-checks (README file:line on an error)", () => {
@@ -21,11 +20,10 @@ it("every run ts block of the READMEs type-checks (README file:line on an error)
     blocks.forEach((block, index) => {
       if (block.lang !== "ts" || block.mode === "skip" || block.problem) return;
       const name = `${file.replace(/[^A-Za-z0-9]+/g, "-")}-L${block.line}.ts`;
-      const isTest = block.mode === "vitest" || IMPORTS_VITEST.test(block.code);
       // `export {}` makes every block a module (top-level await); it goes after the README's lines.
       writeFileSync(
         join(checkDir, name),
-        `${isTest ? block.code.replace(/^/, "\n".repeat(block.firstLine - 1)) : program(chainOf(blocks, index))}\nexport {};\n`,
+        `${isTestFile(block) ? block.code.replace(/^/, "\n".repeat(block.firstLine - 1)) : program(chainOf(blocks, index))}\nexport {};\n`,
       );
       files.set(name, file);
     });

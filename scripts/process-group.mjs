@@ -1,0 +1,63 @@
+// Child processes that clean up after themselves, shared by the README tests (packages/readme-tests),
+// the docs' code-sample runner (docs/test/helpers/run-samples.mjs) and the benchmark (bench/run.mjs).
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+
+/** Sends `signal` to every process of the group `pid` leads (nothing if it is gone already). */
+export function killGroup(pid, signal = "SIGKILL") {
+  try {
+    process.kill(-pid, signal);
+  } catch {}
+}
+
+/** Whether any process of the group `pid` leads is still there. */
+export function groupAlive(pid) {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+
+/**
+ * Runs a command in a process group of its own and collects its output; the whole group is killed
+ * after `timeoutMs` (timedOut: true) and once the command has exited (anything it left behind).
+ * Resolves { code, signal, stdout, stderr, timedOut }, never rejects: a command that cannot start
+ * resolves code null with the reason at the end of stderr.
+ */
+export function runInGroup(command, args, { cwd, env, timeoutMs }) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    let timedOut = false;
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup(child.pid);
+    }, timeoutMs);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      resolve({ code: null, signal: null, stdout, stderr: `${stderr}${error.message}`, timedOut });
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      killGroup(child.pid);
+      resolve({ code, signal, stdout, stderr, timedOut });
+    });
+  });
+}
+
+/** A port on 127.0.0.1 that was free a moment ago (bound to port 0, then released). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
