@@ -1,11 +1,12 @@
 // The published form of our packages (the client, the mock, the MSW handlers), for tests that must use what npm users get:
-// `pnpm pack` (as scripts/release-check.mjs does) into a temporary node_modules, with each
-// package's runtime dependencies linked from the workspace (no registry, no network).
+// `pnpm pack` (scripts/packing.mjs's pnpmPack, as scripts/release-check.mjs uses it) into a temporary
+// node_modules, with each package's runtime dependencies linked from the workspace (no registry, no network).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { pnpmPack } from "./packing.mjs";
 
 const packagesDir = fileURLToPath(new URL("../packages/", import.meta.url));
 
@@ -41,8 +42,9 @@ export function installPacked(names, extraLinks = {}) {
   try {
     for (const name of names) {
       const pkgDir = join(packagesDir, name);
-      const output = execFileSync("pnpm", ["pack", "--pack-destination", dir, "--json"], { cwd: pkgDir, encoding: "utf8", timeout: 120_000 });
-      const { filename, name: pkgName } = JSON.parse(output.slice(output.indexOf("{")));
+      const packed = pnpmPack(pkgDir, dir);
+      if (!packed.info) throw new Error(`pnpm pack of packages/${name} failed (exit ${packed.status}):\n${packed.output.trim() || String(packed.error)}`);
+      const { filename, name: pkgName } = packed.info;
       const target = join(modules, pkgName);
       mkdirSync(target, { recursive: true });
       execFileSync("tar", ["xzf", filename, "-C", target, "--strip-components=1"]);

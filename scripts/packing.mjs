@@ -1,6 +1,6 @@
-// Packing helpers shared by the release dry-run (scripts/release-check.mjs) and the runtime smoke
-// suite (packages/runtime-tests): `pnpm pack` a workspace package as npm will see it, and run npm
-// with its own defaults.
+// Packing helpers shared by the release dry-run (scripts/release-check.mjs), the runtime smoke
+// suite (packages/runtime-tests) and the packed installs of the mock/msw tests (scripts/packed-install.mjs):
+// `pnpm pack` a workspace package as npm will see it, and run npm with its own defaults.
 import { spawnSync } from "node:child_process";
 
 export function run(command, args, options = {}) {

@@ -262,7 +262,7 @@ async function checkPackage({ path, manifest }) {
 // 3. the consumer project
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 // The msw 2 the Node 20 consumer installs with @tikhubapi/msw: the version the workspace tests with.
-const MSW_VERSION = JSON.parse(readFileSync(join(root, "packages", "msw", "package.json"), "utf8")).devDependencies.msw;
+const MSW_VERSION = TODAY.msw2;
 const ROOM = "7531095702089370381";
 const HOST = "6796815426174960646";
 

@@ -141,7 +141,7 @@ async function runSmoke(project, from) {
   }
 }
 
-/** @tikhubapi/msw with one msw major alone. */
+/** @tikhubapi/msw with one msw major alone; returns the room title the handlers answered (undefined on a failure). */
 async function mswAlone(project, major, ctx) {
   if (!project) return;
   const label = `@tikhubapi/msw + msw ${major}`;
@@ -158,7 +158,7 @@ async function mswAlone(project, major, ctx) {
   ctx.say(
     `  ${label} (npm on Node ${await versionOf(project.node)}): ${project.installed.length} packages, ${mb(du(join(project.dir, "node_modules")))} in node_modules, no @stoplight/*, in ${project.seconds} s; setupServer (msw ${parsed.msw}) → 200 "${parsed.title}", no credentials → 401`,
   );
-  return { packages: project.installed.length, bytes: du(join(project.dir, "node_modules")), title: parsed.title };
+  return parsed.title;
 }
 
 /** `npm install msw@3 @tikhubapi/mock` (an ERESOLVE while the mock's msw peer was ^2): installs, and the deprecated /msw subpath answers. */
@@ -423,13 +423,12 @@ export async function todaysConsumers(packed, work, ctx) {
   ctx.say(
     `  6 npm installs in parallel (npm ${await npmVersion(modern)}, on Node ${await versionOf(modern)}; msw 2 on Node ${process.versions.node}): ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
-  const size = await mswAlone(alone3, 3, ctx);
+  const title = await mswAlone(alone3, 3, ctx);
   await mswAlone(alone2, 2, ctx);
   await typescript7(ts7, ctx);
   await vitest5(vitest, ctx);
-  await viteBuild(vite, ctx, size?.title);
+  await viteBuild(vite, ctx, title);
   await mockWithMsw3(mockMsw3, ctx);
-  return size;
 }
 
 async function npmVersion(node) {

@@ -1,4 +1,4 @@
-// What Prism answers once the shared behaviour (../behaviour) has said "serve": the MSW handlers'
+// What Prism answers once the shared behaviour core (@tikhubapi/mock-behaviour) has said "serve": the MSW handlers'
 // stand-in for the Prism process, from the same spec. The core has already judged the credentials
 // (the Node mock then hands Prism a credential it accepts), so what is left of Prism's order is: the
 // query check (the documented 400), a chosen status (`Prefer: code=…`), then the chosen or first 200

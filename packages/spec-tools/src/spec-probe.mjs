@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { deref } from "@tikhubapi/spec/model";
-import { checkBaseUrl, credentialSecrets, redact, trimBaseUrl } from "@tikhubapi/spec/runtime";
+import { checkBaseUrl, credentialSecrets, DEFAULT_BASE_URL, redact, trimBaseUrl } from "@tikhubapi/spec/runtime";
 import { createSpecValidator } from "@tikhubapi/spec/validator";
 import { parseToolArgs } from "./args.mjs";
 import { SpecToolError } from "./errors.mjs";
@@ -14,8 +14,7 @@ import { publicValues, redactObserved } from "./probe/redact-observed.mjs";
 import { runProbe } from "./probe/run-probe.mjs";
 import { writeEvidence } from "./probe/write-evidence.mjs";
 
-export const USAGE =
-  "usage: pnpm spec:probe [--write] [--report <file>] [--budget <calls>] [--only <operationId,…>] [--spec-dir <openapi dir>]\n  needs TIKHUB_USERNAME and TIKHUB_PASSWORD; TIKHUB_BASE_URL picks the API root (default https://api.tikhubapi.com/api/v1)";
+export const USAGE = `usage: pnpm spec:probe [--write] [--report <file>] [--budget <calls>] [--only <operationId,…>] [--spec-dir <openapi dir>]\n  needs TIKHUB_USERNAME and TIKHUB_PASSWORD; TIKHUB_BASE_URL picks the API root (default ${DEFAULT_BASE_URL})`;
 
 /** The API root from TIKHUB_BASE_URL, checked by the rule the client and the CLI share (checkBaseUrl: http(s), no user name or password in it). */
 export function baseUrlFromEnv(env) {
@@ -68,7 +67,7 @@ export async function runSpecProbe(argv, { cwd = process.cwd(), env = process.en
 
   const reportPath = resolve(cwd, args.report ?? join(repoRoot, "spec-probe-report.json"));
   log(
-    `spec:probe: ${only?.length ? `${only.length} operation${only.length === 1 ? "" : "s"}` : "every operation"} against ${baseUrl ?? "https://api.tikhubapi.com/api/v1"}, budget ${budget ?? "one call per operation"}`,
+    `spec:probe: ${only?.length ? `${only.length} operation${only.length === 1 ? "" : "s"}` : "every operation"} against ${baseUrl ?? DEFAULT_BASE_URL}, budget ${budget ?? "one call per operation"}`,
   );
   // One validator (ajv over the whole spec) for the probe and for checking the redacted copies.
   const validator = createSpecValidator(spec);

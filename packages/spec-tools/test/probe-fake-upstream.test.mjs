@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { startMock } from "@tikhubapi/mock";
 import { buildModel } from "@tikhubapi/spec/model";
 import { basicToken } from "@tikhubapi/spec/runtime";
+import { loadSpec } from "@tikhubapi/spec/spec";
 import { createSpecValidator } from "@tikhubapi/spec/validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runRedocly } from "../../../scripts/run-redocly.mjs";
@@ -15,7 +16,7 @@ import { repoRoot, sh } from "./temp-repo.mjs";
 
 const USERNAME = "probe-user";
 const PASSWORD = "s3cret-Pa55-word";
-const spec = JSON.parse(readFileSync(join(repoRoot, "openapi", "dist", "openapi.json"), "utf8"));
+const spec = loadSpec();
 const example = (drifted, name) => drifted.components.examples[name].value;
 
 /** The drifts, each on its own operation. */

@@ -1,15 +1,13 @@
 // The probe's pure parts: fields sent/missing beside a schema, and what of an answer may be written.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { deref } from "@tikhubapi/spec/model";
 import { basicToken } from "@tikhubapi/spec/runtime";
+import { loadSpec } from "@tikhubapi/spec/spec";
 import { createSpecValidator } from "@tikhubapi/spec/validator";
 import { describe, expect, it } from "vitest";
 import { compareBody } from "../src/probe/fields.mjs";
 import { MAX_LIST_ITEMS, publicValues, redactObserved } from "../src/probe/redact-observed.mjs";
-import { repoRoot } from "./temp-repo.mjs";
 
-const spec = JSON.parse(readFileSync(join(repoRoot, "openapi", "dist", "openapi.json"), "utf8"));
+const spec = loadSpec();
 const media = (path) => deref(spec, spec.paths[path].get.responses["200"]).content["application/json"];
 const firstExample = (path) => deref(spec, Object.values(media(path).examples)[0]).value;
 

@@ -1,12 +1,12 @@
 // The SDK-surface check against the client as built in this workspace: a usage file generated from a
 // (modified) base spec is type-checked; each call that no longer compiles is named with its operation.
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { loadSpec } from "@tikhubapi/spec/spec";
 import { describe, expect, it } from "vitest";
 import { checkSurface, generateUsage } from "../src/surface.mjs";
 import { repoRoot } from "./temp-repo.mjs";
 
-const current = JSON.parse(readFileSync(join(repoRoot, "openapi", "dist", "openapi.json"), "utf8"));
+const current = loadSpec();
 const workDir = join(repoRoot, "packages", "spec-tools", ".surface", "test");
 const followers = (spec) => spec.paths["/user/followers"].get;
 
