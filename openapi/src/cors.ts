@@ -18,3 +18,15 @@ export function corsHeaders(origin?: string | null, requestedHeaders?: string | 
     "access-control-allow-headers": requestedHeaders || "*",
   };
 }
+
+/**
+ * The headers of the 204 answer to a CORS preflight (OPTIONS with an Origin and an
+ * Access-Control-Request-Method, as the Fetch standard defines it), or undefined when the request is
+ * not one. `header` reads a request header by its lower-case name.
+ */
+export function preflightHeaders(method: string, header: (name: string) => string | null | undefined): Record<string, string> | undefined {
+  const origin = header("origin");
+  const requestedMethod = header("access-control-request-method");
+  if (method.toUpperCase() !== "OPTIONS" || !origin || !requestedMethod) return undefined;
+  return { ...corsHeaders(origin, header("access-control-request-headers")), "access-control-allow-methods": requestedMethod, vary: "origin" };
+}

@@ -14,6 +14,7 @@ import {
   hasMore,
   nextCursor,
   pageItems,
+  preflightHeaders,
   readField,
   redact,
 } from "../src/runtime.js";
@@ -192,5 +193,18 @@ describe("CORS", () => {
     });
     expect(corsHeaders()).toEqual(CORS_HEADERS);
     expect(CORS_HEADERS["access-control-allow-credentials"]).toBe("true");
+  });
+
+  it("answers a preflight only for OPTIONS with an Origin and Access-Control-Request-Method", () => {
+    const headers = (h: Record<string, string>) => (name: string) => h[name];
+    const asked = { origin: "http://localhost:5173", "access-control-request-method": "GET", "access-control-request-headers": "authorization" };
+    expect(preflightHeaders("options", headers(asked))).toEqual({
+      ...corsHeaders("http://localhost:5173", "authorization"),
+      "access-control-allow-methods": "GET",
+      vary: "origin",
+    });
+    expect(preflightHeaders("GET", headers(asked))).toBeUndefined();
+    expect(preflightHeaders("OPTIONS", headers({ "access-control-request-method": "GET" }))).toBeUndefined();
+    expect(preflightHeaders("OPTIONS", headers({ origin: "http://localhost:5173" }))).toBeUndefined();
   });
 });

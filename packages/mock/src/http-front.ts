@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Decision, MockBehaviour } from "@tikhubapi/mock-behaviour";
 import { headerOf, type MockRequest, type PlainAnswer, requestFromUrl } from "@tikhubapi/mock-behaviour";
-import { corsHeaders } from "@tikhubapi/spec/runtime";
+import { corsHeaders, preflightHeaders } from "@tikhubapi/spec/runtime";
 import type { EngineAnswer, EngineRequest, PrismEngine, Violation } from "./prism-engine.js";
 
 export interface FrontOptions {
@@ -80,10 +80,8 @@ export function createFront(options: FrontOptions): Server {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = (req.method ?? "GET").toUpperCase();
-    if (method === "OPTIONS" && req.headers.origin && req.headers["access-control-request-method"]) {
-      send(req, res, 204, { "access-control-allow-methods": String(req.headers["access-control-request-method"]), vary: "origin" }, "");
-      return;
-    }
+    const preflight = preflightHeaders(method, (name) => String(req.headers[name] ?? "") || undefined);
+    if (preflight) return send(req, res, 204, preflight, "");
     const rawUrl = req.url ?? "/";
     const request = requestFromUrl(method, rawUrl, req.headers);
     const decision = options.behaviour?.decide(request);

@@ -5,7 +5,7 @@
 // setupServer, the browser's setupWorker): no Node APIs here.
 
 import { createMockBehaviour, listOperations, type MockRequest, type OpenApiSpec, type PlainAnswer } from "@tikhubapi/mock-behaviour";
-import { corsHeaders, DEFAULT_BASE_URL } from "@tikhubapi/spec/runtime";
+import { DEFAULT_BASE_URL, preflightHeaders } from "@tikhubapi/spec/runtime";
 import { delay, type HttpHandler, HttpResponse, http } from "msw";
 import { SLIM_SPEC } from "./generated/slim-spec.js";
 import { prismAnswer } from "./prism-answer.js";
@@ -30,18 +30,6 @@ export interface CreateHandlersOptions {
   failRate?: number | string;
   /** Answer unknown paths under baseUrl with Prism's 404 (default true); false lets them through to other handlers. */
   catchAll?: boolean;
-}
-
-/**
- * A CORS preflight, answered with the one policy the Node mock uses too (@tikhubapi/spec/runtime's
- * corsHeaders: the Origin and requested headers echoed, credentials allowed), plus the methods asked for.
- */
-function preflight(request: Request): Response {
-  const headers = corsHeaders(request.headers.get("origin"), request.headers.get("access-control-request-headers"));
-  return new HttpResponse(null, {
-    status: 204,
-    headers: { ...headers, "access-control-allow-methods": request.headers.get("access-control-request-method") ?? "GET", vary: "origin" },
-  });
 }
 
 function toMockRequest(request: Request, basePath: string): MockRequest {
@@ -86,7 +74,9 @@ export function createHandlers(options: CreateHandlersOptions = {}): HttpHandler
 
   const resolve = async ({ request }: { request: Request }): Promise<Response> => {
     const method = request.method.toUpperCase();
-    if (method === "OPTIONS" && request.headers.has("access-control-request-method")) return preflight(request);
+    // A CORS preflight gets the one policy the Node mock uses too (@tikhubapi/spec/runtime).
+    const preflight = preflightHeaders(method, (name) => request.headers.get(name));
+    if (preflight) return new HttpResponse(null, { status: 204, headers: preflight });
     const mockRequest = toMockRequest(request, basePath);
     const decision = behaviour.decide(mockRequest);
     const answer = decision.kind === "answer" ? decision.answer : prismAnswer(spec, decision, mockRequest);
