@@ -3,7 +3,8 @@
 //   pnpm mock --latency 100-800 --rate-limit 5 --fail-rate 0.1    (arguments go to tikhub-mock)
 // The mock stops on SIGINT/SIGTERM (its CLI's handlers) and also when its launcher (pnpm, or the
 // shell pnpm runs the script in) goes away (packages/mock/src/watch-launcher.ts). While building,
-// the same: pnpm answers SIGTERM by killing the script's shell, which re-parents this process.
+// the same: pnpm relays SIGINT/SIGTERM here (pnpm before 12.6 killed the shell instead, which
+// re-parents this process: the ppid watch below).
 import { quietBuild } from "./quiet-build.mjs";
 
 const [mode, ...rest] = process.argv.slice(2);

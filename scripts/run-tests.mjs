@@ -15,6 +15,13 @@ import { ensurePrerequisites } from "./check-prerequisites.mjs";
 import { repoRoot } from "./run-redocly.mjs";
 
 const started = Date.now();
+const pinnedPnpm = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")).packageManager.split("@")[1];
+const runningPnpm = /^pnpm\/(\S+)/.exec(process.env.npm_config_user_agent ?? "")?.[1];
+if (runningPnpm && runningPnpm !== pinnedPnpm) {
+  // Older pnpm 12 releases drop a SIGINT sent to pnpm's own PID (the README's promise about
+  // `kill -INT`), so a run under another pnpm can fail for reasons that are not the code's.
+  console.error(`run-tests: warning: pnpm ${runningPnpm} runs this; the repository pins pnpm ${pinnedPnpm} (npm install -g pnpm@${pinnedPnpm})`);
+}
 const missing = ensurePrerequisites();
 if (missing) {
   console.error(`\n${missing}`);

@@ -1,13 +1,12 @@
 // Stops the mock when the process that launched it goes away.
 //
-// `pnpm mock` runs `sh -c "…"`, and `npx tikhub-mock` runs `sh -c tikhub-mock`. On SIGTERM, pnpm 12
-// kills that shell and exits, and npm forwards the signal to the shell only: neither reaches the
-// mock, which would keep listening, re-parented to PID 1 (the same happens when pnpm, npm or the
-// shell is SIGKILLed). So the launcher chain (the parent, and while it is a shell, its parent) is
+// `pnpm mock` runs `sh -c "…"`, and `npx tikhub-mock` runs `sh -c tikhub-mock`. npm forwards a
+// SIGTERM to that shell only, and pnpm before 12.6 killed the shell and exited: the signal never
+// reached the mock, which kept listening, re-parented to PID 1 (the same happens when pnpm, npm or
+// the shell is SIGKILLed). So the launcher chain (the parent, and while it is a shell, its parent) is
 // recorded at start, and `onGone` runs once when one of them exits or the mock is re-parented.
 // Not when SIGHUP is ignored (`nohup tikhub-mock &`): then outliving the shell is what was asked for.
-// (pnpm 12 ignores a SIGINT sent to its PID alone while a script runs, so that one never reaches the
-// mock; Ctrl-C in a terminal signals the whole foreground group, the mock included.)
+// (pnpm ≥ 12.6, which this repository pins, relays SIGINT and SIGTERM to the script itself.)
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 

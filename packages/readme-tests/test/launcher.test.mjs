@@ -1,9 +1,10 @@
 // The README's "Quick start" promise beyond what its server blocks check (SIGTERM to the PID of
-// `pnpm start` / `pnpm mock`): Ctrl-C (SIGINT to the terminal's foreground group) and a launcher that
-// dies without a word (SIGKILL of pnpm) also stop the mock, and leave nothing listening or running.
+// `pnpm start` / `pnpm mock`): a SIGINT to that PID alone (`kill -INT`, a process manager), Ctrl-C
+// (SIGINT to the terminal's foreground group) and a launcher that dies without a word (SIGKILL of
+// pnpm) also stop the mock, and leave nothing listening or running.
 import { spawn } from "node:child_process";
 import { afterEach, expect, it } from "vitest";
-import { freePort, groupAlive, killGroup } from "../../../scripts/process-group.mjs";
+import { freePort, killSession, sessionAlive } from "../../../scripts/process-group.mjs";
 import { blockEnv, repoRoot } from "./run-block.mjs";
 
 const START_TIMEOUT_MS = 120_000;
@@ -11,7 +12,7 @@ const STOP_BOUND_MS = 15_000; // load-proof; the measured time is printed agains
 
 const children = [];
 afterEach(() => {
-  for (const child of children.splice(0)) killGroup(child.pid);
+  for (const child of children.splice(0)) killSession(child.pid);
 });
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -25,10 +26,10 @@ async function listening(port) {
   }
 }
 
-/** `pnpm mock` in a process group of its own (as a terminal runs it), resolved once it answers. */
-async function startPnpmMock() {
+/** `pnpm <script>` in a process group of its own (as a terminal runs it), resolved once the mock answers. */
+async function startPnpmMock(script = "mock") {
   const port = await freePort();
-  const child = spawn("pnpm", ["mock"], {
+  const child = spawn("pnpm", [script], {
     cwd: repoRoot,
     env: { ...blockEnv("http://127.0.0.1:1"), PORT: String(port) },
     detached: true,
@@ -40,8 +41,8 @@ async function startPnpmMock() {
   child.stderr.on("data", (chunk) => (output += chunk));
   const started = Date.now();
   while (!(await listening(port))) {
-    if (child.exitCode !== null) throw new Error(`pnpm mock exited ${child.exitCode}:\n${output}`);
-    if (Date.now() - started > START_TIMEOUT_MS) throw new Error(`pnpm mock did not answer on ${port} within ${START_TIMEOUT_MS / 1000} s:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`pnpm ${script} exited ${child.exitCode}:\n${output}`);
+    if (Date.now() - started > START_TIMEOUT_MS) throw new Error(`pnpm ${script} did not answer on ${port} within ${START_TIMEOUT_MS / 1000} s:\n${output}`);
     await sleep(100);
   }
   return { child, port };
@@ -50,11 +51,19 @@ async function startPnpmMock() {
 async function stoppedWithin(child, port) {
   const since = Date.now();
   while (Date.now() - since < STOP_BOUND_MS) {
-    if (!groupAlive(child.pid) && !(await listening(port))) return Date.now() - since;
+    if (!sessionAlive(child.pid) && !(await listening(port))) return Date.now() - since;
     await sleep(50);
   }
   return null;
 }
+
+it.each(["mock", "start"])("SIGINT to the PID of `pnpm %s` alone stops the mock: port closed, no process left", async (script) => {
+  const { child, port } = await startPnpmMock(script);
+  process.kill(child.pid, "SIGINT");
+  const ms = await stoppedWithin(child, port);
+  console.log(`SIGINT to pnpm ${script}: the mock stopped ${ms} ms later (target < 3000 ms)`);
+  expect(ms).not.toBeNull();
+});
 
 it("Ctrl-C (SIGINT to the foreground group) stops `pnpm mock`: port closed, no process left", async () => {
   const { child, port } = await startPnpmMock();

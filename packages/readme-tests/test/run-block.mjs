@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { transformSync } from "esbuild";
-import { freePort, groupAlive, killGroup, runInGroup } from "../../../scripts/process-group.mjs";
+import { freePort, killSession, runInGroup, sessionAlive } from "../../../scripts/process-group.mjs";
 import { commandLines } from "./readme-blocks.mjs";
 
 export const packageDir = fileURLToPath(new URL("..", import.meta.url));
@@ -179,7 +179,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * A server block: each command line is started (PORT set to a free port, the README's :4010 pointed
  * at it), must print the http://127.0.0.1:<port> it listens on and accept connections there; then
  * SIGTERM goes to the started process only (not its group), and the port must close and every
- * process of its group be gone. Resolves with one report line per command.
+ * process of its session be gone. Resolves with one report line per command.
  */
 export async function runServer(block, mockUrl) {
   const reports = [];
@@ -214,7 +214,7 @@ export async function runServer(block, mockUrl) {
       process.kill(child.pid, "SIGTERM");
       let stoppedMs;
       while (stoppedMs === undefined) {
-        if (!(await accepts(listening)) && !groupAlive(child.pid)) stoppedMs = Date.now() - signalled;
+        if (!(await accepts(listening)) && !sessionAlive(child.pid)) stoppedMs = Date.now() - signalled;
         else if (Date.now() - signalled > SERVER_STOP_BOUND_MS) {
           throw failure(
             block,
@@ -228,7 +228,7 @@ export async function runServer(block, mockUrl) {
         `${block.file}:${line} \`${command}\`: listened on ${listening}; stopped ${stoppedMs} ms after SIGTERM to its PID (target < ${STOP_TARGET_MS} ms), nothing left`,
       );
     } finally {
-      killGroup(child.pid);
+      killSession(child.pid);
     }
   }
   return reports;
