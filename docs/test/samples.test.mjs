@@ -42,6 +42,12 @@ const comparable = (value) =>
         : value;
 
 const sampleOf = (operation, language) => operation["x-codeSamples"]?.find((s) => s.label === language.label);
+/** The source of `operation`'s sample in the language whose id is `languageId`. */
+const sourceIn = (operation, languageId) =>
+  sampleOf(
+    operation,
+    LANGUAGES.find((l) => l.id === languageId),
+  ).source;
 
 describe("the samples on the page", () => {
   test("the spec has the operations the samples are checked for", () => {
@@ -71,14 +77,8 @@ describe("the samples on the page", () => {
     for (const { id, operation, model } of operations) {
       const { namespace, method, cliCommand: command } = model;
       const section = namespace;
-      const ts = sampleOf(
-        operation,
-        LANGUAGES.find((l) => l.id === "typescript"),
-      ).source;
-      const cli = sampleOf(
-        operation,
-        LANGUAGES.find((l) => l.id === "cli"),
-      ).source;
+      const ts = sourceIn(operation, "typescript");
+      const cli = sourceIn(operation, "cli");
       if (!ts.includes(`tikhub.${namespace}.${method}(`)) problems.push(`${id} [TypeScript]: does not call tikhub.${namespace}.${method}(…)`);
       if (!new RegExp(`^tikhub ${section} ${command}\\b`, "m").test(cli)) problems.push(`${id} [CLI]: does not run tikhub ${section} ${command}`);
     }
@@ -169,14 +169,8 @@ describe("every executed sample, run as shown against the mock, gets the documen
   test("a wrong sample fails, and the failure names the operation and the language", async () => {
     // Two samples broken the way samples go wrong: a path the API does not have, a method the client does not have.
     const { id, operation } = operations.find((op) => op.model.params.length > 0);
-    const curl = sampleOf(
-      operation,
-      LANGUAGES.find((l) => l.id === "curl"),
-    ).source;
-    const ts = sampleOf(
-      operation,
-      LANGUAGES.find((l) => l.id === "typescript"),
-    ).source;
+    const curl = sourceIn(operation, "curl");
+    const ts = sourceIn(operation, "typescript");
     const broken = [
       { operationId: id, language: "curl", source: curl.replace(`${BASE_URL}/`, `${BASE_URL}/no-such-path/`) },
       { operationId: id, language: "typescript", source: ts.replace(/(tikhub\.\w+\.)(\w+)\(/, "$1$2Typo(") },
